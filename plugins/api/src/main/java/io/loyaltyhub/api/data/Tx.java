@@ -1,0 +1,27 @@
+package io.loyaltyhub.api.data;
+
+import io.loyaltyhub.api.platform.Actor;
+import jakarta.persistence.EntityManager;
+
+/** One open database transaction. Everything done through it commits or rolls back together. */
+public interface Tx {
+
+    EntityManager em();
+
+    /**
+     * Records an event in the outbox; it is delivered to listeners only if this transaction commits.
+     *
+     * @param type    stable event type, e.g. {@code stores.store-created}
+     * @param key     the aggregate it is about (ordering and tracing), e.g. a store id
+     * @param payload any JSON-encodable value
+     */
+    void publish(String type, String key, Object payload);
+
+    /**
+     * Writes an audit entry for a change made by staff or an API key, in this transaction.
+     *
+     * @param before the state before (null for a creation), JSON-encoded
+     * @param after  the state after (null for a deletion), JSON-encoded
+     */
+    void audit(Actor actor, String action, String entityType, String entityId, Object before, Object after);
+}

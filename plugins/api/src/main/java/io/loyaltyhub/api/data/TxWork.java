@@ -1,0 +1,7 @@
+package io.loyaltyhub.api.data;
+
+/** Work done inside a transaction; throwing rolls it back. */
+@FunctionalInterface
+public interface TxWork<T> {
+    T run(Tx tx) throws Exception;
+}

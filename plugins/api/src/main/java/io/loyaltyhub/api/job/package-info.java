@@ -1,0 +1,2 @@
+/** Scheduled jobs: each due run happens once across all server instances sharing the database. */
+package io.loyaltyhub.api.job;
