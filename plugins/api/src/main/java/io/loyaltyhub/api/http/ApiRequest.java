@@ -21,7 +21,10 @@ public interface ApiRequest {
      */
     <T> T body(Class<T> type);
 
-    /** Who is calling: a staff user or an API key. */
+    /** The caller's IP address as the server sees it (the direct peer). */
+    String clientAddress();
+
+    /** Who is calling: a staff user or an API key; null only on {@link ApiRoute#PUBLIC} routes. */
     Actor actor();
 
     /** Parses a path parameter as a positive long, or answers 404 {@code not-found}. */

@@ -15,6 +15,9 @@ import java.util.Objects;
 public record ApiRoute(HttpMethod method, String path, String scope, String summary,
                        Class<?> requestType, Class<?> responseType, ApiHandler handler) {
 
+    /** The scope of the few routes anyone may call, such as logging in. Declared, like every other. */
+    public static final String PUBLIC = "public:access";
+
     public ApiRoute {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -1,0 +1,70 @@
+package io.loyaltyhub.host;
+
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.loyaltyhub.api.http.ApiEndpoint;
+import io.loyaltyhub.host.db.Database;
+import io.loyaltyhub.host.http.ApiRoutes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The public HTTP server: {@code /health}, {@code /metrics}, {@code /openapi} and {@code /api/v1}. */
+public final class HttpServer {
+    private static final int MAX_PAYLOAD = 5 * 1024 * 1024;
+
+    private HttpServer() {
+    }
+
+    public static WebServer start(String host, int port, Database database, ApiRoutes api,
+                                  List<ApiEndpoint> endpoints, String openApiJson) {
+        HealthCheck databaseCheck = new HealthCheck() {
+            @Override
+            public HealthCheckType type() {
+                return HealthCheckType.READINESS;
+            }
+
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                return HealthCheckResponse.builder().status(database.isUp()).build();
+            }
+        };
+        ObserveFeature observe = ObserveFeature.builder()
+                .endpoint("/")
+                .addObserver(HealthObserver.builder().details(true).useSystemServices(false)
+                        .addCheck(databaseCheck).build())
+                .addObserver(MetricsObserver.create())
+                .build();
+        return WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(MAX_PAYLOAD)
+                .addFeature(observe)
+                .routing(r -> routing(r, api, endpoints, openApiJson))
+                .build()
+                .start();
+    }
+
+    /** All application routes; tests reuse it. */
+    public static void routing(HttpRouting.Builder routing, ApiRoutes api, List<ApiEndpoint> endpoints,
+                               String openApiJson) {
+        byte[] openApi = openApiJson.getBytes(StandardCharsets.UTF_8);
+        routing.get("/openapi", (req, res) -> {
+            res.header(HeaderNames.CONTENT_TYPE, "application/vnd.oai.openapi+json");
+            res.send(openApi);
+        });
+        api.register(routing, endpoints);
+    }
+}

@@ -1,0 +1,148 @@
+package io.loyaltyhub.host.config;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The server's configuration, read once at start from MicroProfile Config (defaults in
+ * {@code config/microprofile-config.properties}, overridden by environment variables such as
+ * {@code SERVER_PORT}, then by {@code -D} system properties). Every key is documented in the README.
+ *
+ * @param dbUrl empty: run the embedded MariaDB under {@code dataDir}; otherwise an external MariaDB
+ */
+public record ServerConfig(String host, int serverPort, int adminPort, Duration adminSessionTimeout,
+                           Path dataDir, Path pluginsDir, String dbUrl, String dbUser, String dbPassword,
+                           int dbPoolSize, String bootstrapUser, Optional<String> bootstrapPassword,
+                           Optional<String> apiBootstrapKey, int eventMaxAttempts, String instanceId) {
+
+    public boolean embeddedDatabase() {
+        return dbUrl.isEmpty();
+    }
+
+    /** Reads and checks every key; the first bad one stops the start with a message naming it. */
+    public static ServerConfig from(Config config) {
+        Reader r = new Reader(config);
+        Path dataDir = r.path("data.dir", "./data");
+        String pluginsText = r.string("plugins.dir", "");
+        Path pluginsDir = pluginsText.isEmpty() ? defaultPluginsDir() : r.path("plugins.dir", pluginsText);
+        String dbUrl = r.string("db.url", "");
+        if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:mariadb:") && !dbUrl.startsWith("jdbc:mysql:")) {
+            throw new ConfigException("db.url: expected a MariaDB JDBC URL such as "
+                    + "jdbc:mariadb://db.example:3306/loyalty (or empty for the embedded database), got '" + dbUrl + "'");
+        }
+        String bootstrapUser = r.string("admin.bootstrap-user", "admin");
+        if (!bootstrapUser.matches("[A-Za-z0-9._@-]{3,64}")) {
+            throw new ConfigException("admin.bootstrap-user: expected 3-64 letters, digits or . _ @ -, got '"
+                    + bootstrapUser + "'");
+        }
+        Optional<String> bootstrapPassword = r.optional("admin.bootstrap-password");
+        bootstrapPassword.ifPresent(p -> {
+            if (p.length() < 12) {
+                throw new ConfigException("admin.bootstrap-password: expected at least 12 characters");
+            }
+        });
+        Optional<String> apiKey = r.optional("api.bootstrap-key");
+        apiKey.ifPresent(k -> {
+            if (k.length() < 32 || !k.matches("[A-Za-z0-9._~-]+")) {
+                throw new ConfigException("api.bootstrap-key: expected at least 32 characters of letters, digits "
+                        + "or . _ ~ - (e.g. from 'openssl rand -hex 32')");
+            }
+        });
+        return new ServerConfig(
+                r.string("server.host", "0.0.0.0"),
+                r.port("server.port", 8080),
+                r.port("admin.port", 8081),
+                r.duration("admin.session-timeout", Duration.ofMinutes(30)),
+                dataDir,
+                pluginsDir,
+                dbUrl,
+                r.string("db.user", dbUrl.isEmpty() ? "root" : ""),
+                r.string("db.password", ""),
+                r.intInRange("db.pool-size", 10, 1, 500),
+                bootstrapUser,
+                bootstrapPassword,
+                apiKey,
+                r.intInRange("events.max-attempts", 8, 1, 100),
+                r.string("instance.id", defaultInstanceId()));
+    }
+
+    /** {@code plugins/} next to the server jar (or next to the classes directory in a dev run). */
+    static Path defaultPluginsDir() {
+        try {
+            Path code = Path.of(ServerConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.toAbsolutePath().getParent().resolve("plugins");
+        } catch (URISyntaxException | SecurityException e) {
+            return Path.of("plugins");
+        }
+    }
+
+    private static String defaultInstanceId() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("local");
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    /** Typed reads that turn a bad value into a ConfigException naming the key. */
+    private record Reader(Config config) {
+        String string(String key, String fallback) {
+            return optional(key).orElse(fallback);
+        }
+
+        Optional<String> optional(String key) {
+            return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        int port(String key, int fallback) {
+            return intInRange(key, fallback, 0, 65535);
+        }
+
+        int intInRange(String key, int fallback, int min, int max) {
+            Optional<String> raw = optional(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int v = Integer.parseInt(raw.get());
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigException(key + ": expected a whole number from " + min + " to " + max
+                    + ", got '" + raw.get() + "'");
+        }
+
+        Duration duration(String key, Duration fallback) {
+            Optional<String> raw = optional(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Durations.parse(raw.get());
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new ConfigException(key + ": expected a duration such as 30m, 12h or PT30M, got '" + raw.get() + "'");
+            }
+        }
+
+        Path path(String key, String fallback) {
+            String raw = string(key, fallback);
+            try {
+                Path p = Path.of(raw).toAbsolutePath().normalize();
+                if (Files.exists(p) && !Files.isDirectory(p)) {
+                    throw new ConfigException(key + ": expected a directory, but " + p + " is a file");
+                }
+                return p;
+            } catch (InvalidPathException e) {
+                throw new ConfigException(key + ": expected a directory path, got '" + raw + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.loyaltyhub.host.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small JDBC helpers for the host's own tables. Times are stored as DATETIME(6) in UTC (no
+ * TIMESTAMP: no 2038 limit and no session time-zone conversion).
+ */
+public final class Sql {
+    private Sql() {
+    }
+
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Runs an INSERT and returns the generated id. */
+    public static long insert(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, args);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
+        }
+    }
+
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        List<T> all = query(c, sql, row, args);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getFirst());
+    }
+
+    public static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            ps.setObject(i + 1, a instanceof Instant in ? utc(in) : a instanceof Enum<?> e ? e.name() : a);
+        }
+    }
+}
