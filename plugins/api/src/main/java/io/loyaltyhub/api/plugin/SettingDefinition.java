@@ -34,6 +34,11 @@ public record SettingDefinition(String key, String label, SettingType type, Stri
         return new SettingDefinition(key, null, type, defaultValue, List.of(), help, null);
     }
 
+    /** A setting whose value is one of {@code choices}. */
+    public static SettingDefinition choice(String key, String defaultValue, String help, String... choices) {
+        return new SettingDefinition(key, null, SettingType.CHOICE, defaultValue, List.of(choices), help, null);
+    }
+
     public boolean required() {
         return defaultValue == null;
     }

@@ -1,0 +1,90 @@
+package io.loyaltyhub.host.config;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerConfigTest {
+    private static Config config(Map<String, String> values) {
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "test";
+            }
+        };
+        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
+    }
+
+    @Test
+    void defaultsGiveTheEmbeddedSetup() {
+        ServerConfig c = ServerConfig.from(config(Map.of()));
+        assertThat(c.serverPort()).isEqualTo(8080);
+        assertThat(c.adminPort()).isEqualTo(8081);
+        assertThat(c.embeddedDatabase()).isTrue();
+        assertThat(c.dbUser()).isEqualTo("root");
+        assertThat(c.dataDir().isAbsolute()).isTrue();
+        assertThat(c.dataDir().getFileName().toString()).isEqualTo("data");
+        assertThat(c.bootstrapUser()).isEqualTo("admin");
+        assertThat(c.bootstrapPassword()).isEmpty();
+        assertThat(c.adminSessionTimeout()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void valuesAreRead() {
+        ServerConfig c = ServerConfig.from(config(Map.of("server.port", "9000", "db.url",
+                "jdbc:mariadb://db:3306/loyalty", "db.user", "loyalty", "admin.session-timeout", "2h",
+                "admin.bootstrap-password", "a-long-enough-secret")));
+        assertThat(c.serverPort()).isEqualTo(9000);
+        assertThat(c.embeddedDatabase()).isFalse();
+        assertThat(c.dbUser()).isEqualTo("loyalty");
+        assertThat(c.adminSessionTimeout()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.bootstrapPassword()).contains("a-long-enough-secret");
+    }
+
+    @Test
+    void aWrongValueNamesTheKeyAndWhatIsExpected() {
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("server.port", "eighty"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("server.port: expected a whole number from 0 to 65535, got 'eighty'");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("admin.port", "70000"))))
+                .hasMessageStartingWith("admin.port: expected a whole number from 0 to 65535");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("db.url", "postgres://x"))))
+                .hasMessageStartingWith("db.url: expected a MariaDB JDBC URL");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("admin.bootstrap-password", "short"))))
+                .hasMessageStartingWith("admin.bootstrap-password: expected at least 12 characters");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("api.bootstrap-key", "too-short"))))
+                .hasMessageStartingWith("api.bootstrap-key: expected at least 32 characters");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("admin.session-timeout", "soon"))))
+                .hasMessageStartingWith("admin.session-timeout: expected a duration");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("admin.bootstrap-user", "a b"))))
+                .hasMessageStartingWith("admin.bootstrap-user:");
+    }
+
+    @Test
+    void durations() {
+        assertThat(Durations.parse("45s")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Durations.parse("30d")).isEqualTo(Duration.ofDays(30));
+        assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("PT15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Durations.parse("p2d")).isEqualTo(Duration.ofDays(2));
+        assertThatThrownBy(() -> Durations.parse("15 minutes")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,107 @@
+package io.loyaltyhub.host.ui;
+
+import io.loyaltyhub.host.testing.Browser;
+import io.loyaltyhub.host.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin UI in a real headless Chromium against a real server. */
+class AdminUiBrowserIT {
+    private static TestServer server;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = TestServer.start("browser", TestServer.shippedPlugins());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser != null) {
+            Browser.screenshot(browser, test.getTestMethod().orElseThrow().getName());
+            browser.quit();
+        }
+    }
+
+    private void logIn(String username, String password) {
+        browser.get(server.adminBase() + "/login");
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=username]")));
+        user.sendKeys(username);
+        browser.findElement(By.cssSelector("input[name=password]")).sendKeys(password, Keys.ENTER);
+    }
+
+    @Test
+    void wrongPasswordShowsAnErrorAndStaysOnLogin() {
+        logIn("admin", "not-the-password");
+        wait.until(d -> d.findElement(By.id("login-form")).getDomAttribute("error") != null);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Incorrect username or password");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void adminChangesAPluginSettingAndSeesItSaved() {
+        logIn("admin", TestServer.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
+        browser.get(server.adminBase() + "/plugins/stores");
+        WebElement maxStores = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#setting-max-stores input")));
+        assertThat(maxStores.getDomProperty("value")).isEqualTo("500");
+
+        // An invalid value is refused with the reason on the field, and nothing is saved.
+        maxStores.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0");
+        browser.findElement(By.id("save-settings")).click();
+        wait.until(d -> d.findElement(By.id("setting-max-stores")).getDomAttribute("invalid") != null);
+        assertThat(browser.findElement(By.id("setting-max-stores")).getText()).contains("must be between 1 and 100000");
+        assertThat(server.get("/api/v1/plugins/stores", TestServer.API_KEY).json().at("/settings/max-stores").asText())
+                .isEqualTo("500");
+
+        maxStores = browser.findElement(By.cssSelector("#setting-max-stores input"));
+        maxStores.sendKeys(Keys.chord(Keys.CONTROL, "a"), "42");
+        browser.findElement(By.id("save-settings")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Settings saved"));
+        assertThat(server.get("/api/v1/plugins/stores", TestServer.API_KEY).json().at("/settings/max-stores").asText())
+                .isEqualTo("42");
+
+        browser.navigate().refresh();
+        WebElement reloaded = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#setting-max-stores input")));
+        wait.until(d -> "42".equals(reloaded.getDomProperty("value")));
+        assertThat(server.get("/api/v1/audit?entityType=plugin", TestServer.API_KEY).json().get(0).get("actor").asText())
+                .isEqualTo("staff:admin");
+    }
+
+    @Test
+    void loggedOutUsersAreSentToLogin() {
+        browser.get(server.adminBase() + "/audit");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElements(By.id("audit-grid"))).isEmpty();
+    }
+}
