@@ -25,6 +25,7 @@ import io.loyaltyhub.host.jobs.JobScheduler;
 import io.loyaltyhub.host.plugins.PluginAdminService;
 import io.loyaltyhub.host.plugins.PluginHost;
 import io.loyaltyhub.host.plugins.PluginSettingsStore;
+import io.loyaltyhub.host.plugins.ServiceRegistry;
 import io.loyaltyhub.host.security.ApiKeys;
 import io.loyaltyhub.host.security.Authenticator;
 import io.loyaltyhub.host.security.LoginThrottle;
@@ -40,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,17 +95,21 @@ public final class LoyaltyServer implements AutoCloseable {
         generatedAdminPassword = staff.ensureBootstrapAdmin(config.bootstrapUser(), config.bootstrapPassword());
         config.apiBootstrapKey().ifPresent(apiKeys::ensureBootstrapKey);
 
-        PluginSettingsStore settings = new PluginSettingsStore(tx, clock);
+        PluginSettingsStore settings = new PluginSettingsStore(database.dataSource(), clock);
         plugins = new PluginHost(config.pluginsDir(), database.dataSource(), persistence, tx, settings, json, clock,
-                Map.of());
+                new ServiceRegistry());
         toClose.add(plugins);
         plugins.loadAll();
         pluginAdmin = new PluginAdminService(plugins, settings, tx);
         AuditLogService audit = new AuditLogService(tx);
         EventAdminService eventAdmin = new EventAdminService(tx);
+        toClose.add(new PlatformMetrics(eventAdmin, pluginAdmin));
 
         List<EventListener> listeners = plugins.listeners();
-        outbox.subscribe(EventDispatcher.subscriptions(listeners));
+        tx.inHostTransaction(t -> {
+            outbox.subscribe(t.connection(), EventDispatcher.subscriptions(listeners), t.now());
+            return null;
+        });
         EventDispatcher dispatcher = new EventDispatcher(tx, listeners, clock, config.eventMaxAttempts(),
                 Duration.ofSeconds(1), Duration.ofMillis(200));
         toClose.add(dispatcher);
@@ -122,7 +126,7 @@ public final class LoyaltyServer implements AutoCloseable {
         endpoints.addAll(plugins.endpoints());
         String openApi = OpenApiDocument.render(json, VERSION, endpoints);
         web = HttpServer.start(config.host(), config.serverPort(), database,
-                new ApiRoutes(new Authenticator(staffTokens, apiKeys), json), endpoints, openApi);
+                new ApiRoutes(new Authenticator(staffTokens, apiKeys), json, config.trustedProxies()), endpoints, openApi);
         toClose.add(() -> web.stop());
 
         dispatcher.start("event-dispatcher");

@@ -71,6 +71,15 @@ CREATE TABLE outbox_event (
     INDEX ix_outbox_type_at (event_type, occurred_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Which listener takes which event type, registered by every instance at start. Kept in the
+-- database so an event published on an instance that lacks a listener still reaches it.
+CREATE TABLE event_subscription (
+    event_type     VARCHAR(100) NOT NULL,
+    listener_id    VARCHAR(100) NOT NULL,
+    registered_at  DATETIME(6)  NOT NULL,
+    PRIMARY KEY (event_type, listener_id)
+) ENGINE=InnoDB;
+
 -- One row per event and subscribed listener: what is left to deliver, claimed with SKIP LOCKED.
 CREATE TABLE event_delivery (
     id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -98,6 +107,7 @@ CREATE TABLE job_schedule (
     job_id        VARCHAR(100)  NOT NULL PRIMARY KEY,
     next_due_at   DATETIME(6)   NOT NULL,
     last_due_at   DATETIME(6)   NULL,
+    last_ok_due   DATETIME(6)   NULL,
     last_started  DATETIME(6)   NULL,
     last_finished DATETIME(6)   NULL,
     last_status   VARCHAR(10)   NULL,

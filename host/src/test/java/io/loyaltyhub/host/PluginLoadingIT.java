@@ -65,6 +65,8 @@ class PluginLoadingIT {
         assertThat(schema).extracting(s -> s.get("key").asText())
                 .containsExactly("default-time-zone", "require-city", "max-stores");
         assertThat(server.get("/health/ready", null).status()).isEqualTo(200);
+        assertThat(server.get("/metrics", null).body()).containsPattern("loyalty_plugins_failed(\\{[^}]*})? 4(\\.0)?\\b")
+                .contains("loyalty_events_pending");
     }
 
     @Test

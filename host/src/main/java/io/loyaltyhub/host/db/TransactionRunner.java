@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -31,6 +30,7 @@ public final class TransactionRunner implements Transactions {
     private final Outbox outbox;
     private final AuditWriter audit;
     private final Clock clock;
+    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
     public TransactionRunner(DataSource dataSource, Persistence persistence, Outbox outbox, AuditWriter audit, Clock clock) {
         this.dataSource = dataSource;
@@ -46,6 +46,10 @@ public final class TransactionRunner implements Transactions {
     }
 
     public <T> T inHostTransaction(HostWork<T> work) {
+        if (inTransaction.get()) {
+            // A second connection would wait on the locks of the first: a self-deadlock.
+            throw new IllegalStateException("Nested transaction: use the Tx you were given instead of opening another");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
@@ -64,9 +68,11 @@ public final class TransactionRunner implements Transactions {
     }
 
     private <T> T once(HostWork<T> work) throws Exception {
+        // HikariCP resets autocommit and rolls back anything left open when the connection returns.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             HostTx tx = new HostTx(c, persistence.sessionFactory(), outbox, audit, clock.instant());
+            inTransaction.set(true);
             try {
                 T result = work.run(tx);
                 tx.commit();
@@ -75,17 +81,9 @@ public final class TransactionRunner implements Transactions {
                 tx.rollback();
                 throw e;
             } finally {
+                inTransaction.set(false);
                 tx.close();
-                restoreAutoCommit(c);
             }
-        }
-    }
-
-    private static void restoreAutoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // a broken connection is evicted by the pool
         }
     }
 

@@ -30,6 +30,12 @@ public final class EventAdminService implements EventAdmin {
     }
 
     @Override
+    public long deadLetterCount() {
+        return tx.inHostTransaction(t -> Sql.one(t.connection(),
+                "SELECT COUNT(*) FROM event_delivery WHERE status = 'DEAD'", rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    @Override
     public long backlog() {
         return tx.inHostTransaction(t -> Sql.one(t.connection(),
                 "SELECT COUNT(*) FROM event_delivery WHERE status = 'PENDING'", rs -> rs.getLong(1)).orElse(0L));

@@ -89,7 +89,7 @@ public final class EventDispatcher implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // the thread must outlive anything a listener or the database throws
                 LOG.warn("Event dispatch failed, retrying: {}", e.toString());
                 sleepQuietly(pollInterval.multipliedBy(10));
             }
@@ -163,12 +163,12 @@ public final class EventDispatcher implements AutoCloseable {
                         + "last_error = NULL, updated_at = ? WHERE id = ?", t.now(), d.deliveryId());
                 return null;
             });
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error from a plugin (LinkageError, StackOverflowError) is a failed attempt too
             recordFailure(d, e);
         }
     }
 
-    private void recordFailure(Claimed d, RuntimeException error) {
+    private void recordFailure(Claimed d, Throwable error) {
         int attempts = d.attempts() + 1;
         boolean dead = attempts >= maxAttempts;
         String message = abbreviate(error.toString(), 2000);

@@ -14,18 +14,24 @@ import java.util.UUID;
 /**
  * Writes events into the outbox inside the caller's transaction, with one delivery row per
  * listener subscribed to the event's type, so nothing is delivered unless the change commits.
+ * Subscriptions live in the database: an instance where a plugin failed, or that runs an older
+ * version during a rolling deploy, still queues the event for the listeners other instances have.
  */
 public final class Outbox {
     private final HostJson json;
-    private volatile Map<String, List<String>> listenersByType = Map.of();
 
     public Outbox(HostJson json) {
         this.json = json;
     }
 
-    /** Which listener ids receive which event types; set when the plugins have started. */
-    public void subscribe(Map<String, List<String>> listenersByType) {
-        this.listenersByType = Map.copyOf(listenersByType);
+    /** Registers which listener ids take which event types (idempotent; called at every start). */
+    public void subscribe(Connection c, Map<String, List<String>> listenersByType, Instant now) throws SQLException {
+        for (Map.Entry<String, List<String>> e : listenersByType.entrySet()) {
+            for (String listenerId : e.getValue()) {
+                Sql.update(c, "INSERT IGNORE INTO event_subscription (event_type, listener_id, registered_at) "
+                        + "VALUES (?, ?, ?)", e.getKey(), listenerId, now);
+            }
+        }
     }
 
     /** @return the new event's id */
@@ -41,10 +47,9 @@ public final class Outbox {
         String eventId = UUID.randomUUID().toString();
         Sql.update(c, "INSERT INTO outbox_event (event_id, event_type, aggregate_key, payload, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?)", eventId, type, aggregate, json.write(payload), now);
-        for (String listenerId : listenersByType.getOrDefault(type, List.of())) {
-            Sql.update(c, "INSERT INTO event_delivery (event_id, listener_id, status, attempts, next_attempt_at, "
-                    + "updated_at) VALUES (?, ?, 'PENDING', 0, ?, ?)", eventId, listenerId, now, now);
-        }
+        Sql.update(c, "INSERT INTO event_delivery (event_id, listener_id, status, attempts, next_attempt_at, updated_at) "
+                + "SELECT ?, listener_id, 'PENDING', 0, ?, ? FROM event_subscription WHERE event_type = ?",
+                eventId, now, now, type);
         return eventId;
     }
 }

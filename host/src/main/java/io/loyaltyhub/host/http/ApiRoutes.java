@@ -13,6 +13,7 @@ import io.loyaltyhub.api.http.ApiRoute;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.api.platform.SettingsRejectedException;
 import io.loyaltyhub.host.HostJson;
+import io.loyaltyhub.host.db.SqlErrors;
 import io.loyaltyhub.host.security.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +38,13 @@ public final class ApiRoutes {
     private final Authenticator authenticator;
     private final HostJson json;
     private final Problems problems;
+    private final ClientAddress clientAddress;
 
-    public ApiRoutes(Authenticator authenticator, HostJson json) {
+    public ApiRoutes(Authenticator authenticator, HostJson json, Set<String> trustedProxies) {
         this.authenticator = authenticator;
         this.json = json;
         this.problems = new Problems(json);
+        this.clientAddress = new ClientAddress(trustedProxies);
     }
 
     /** Registers the routes; an area claimed twice is refused (the later endpoint is skipped). */
@@ -91,7 +94,7 @@ public final class ApiRoutes {
                     return;
                 }
             }
-            ApiResponse answer = route.handler().handle(new HelidonApiRequest(req, actor, json));
+            ApiResponse answer = route.handler().handle(new HelidonApiRequest(req, actor, json, clientAddress));
             write(res, answer);
         } catch (ApiProblem p) {
             problems.send(res, p, instance);
@@ -99,6 +102,16 @@ public final class ApiRoutes {
             problems.send(res, 422, "invalid-settings", "Invalid settings",
                     "Some settings were refused; nothing was saved.", instance, e.errors());
         } catch (Exception e) {
+            if (SqlErrors.isDuplicateKey(e)) { // a unique value taken by a concurrent request
+                problems.send(res, 409, "conflict", "Conflict",
+                        "The request conflicts with existing data (a value that must be unique is taken).", instance, Map.of());
+                return;
+            }
+            if (SqlErrors.isDataTooLong(e)) {
+                problems.send(res, 422, "value-too-long", "Validation failed", "A value is longer than allowed.",
+                        instance, Map.of());
+                return;
+            }
             String errorId = UUID.randomUUID().toString();
             LOG.error("Unexpected error {} on {} {}", errorId, route.method(), instance, e);
             problems.send(res, 500, "internal-error", "Internal server error",

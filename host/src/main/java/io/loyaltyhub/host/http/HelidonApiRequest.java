@@ -17,11 +17,13 @@ final class HelidonApiRequest implements ApiRequest {
     private final ServerRequest request;
     private final Actor actor;
     private final HostJson json;
+    private final ClientAddress clientAddress;
 
-    HelidonApiRequest(ServerRequest request, Actor actor, HostJson json) {
+    HelidonApiRequest(ServerRequest request, Actor actor, HostJson json, ClientAddress clientAddress) {
         this.request = request;
         this.actor = actor;
         this.json = json;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -73,7 +75,8 @@ final class HelidonApiRequest implements ApiRequest {
 
     @Override
     public String clientAddress() {
-        return request.remotePeer().host();
+        return clientAddress.of(request.remotePeer().host(),
+                request.headers().first(HeaderNames.X_FORWARDED_FOR).orElse(null));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.loyaltyhub.host.jobs;
 
+import io.loyaltyhub.api.job.JobRun;
 import io.loyaltyhub.api.job.ScheduledJob;
 import io.loyaltyhub.host.db.Sql;
 import io.loyaltyhub.host.db.TransactionRunner;
@@ -15,17 +16,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs scheduled jobs once per due time across every instance sharing the database. Each job has
  * a row in {@code job_schedule}; on every tick an instance locks the row with
- * {@code FOR UPDATE SKIP LOCKED}, and only if it is due advances {@code next_due_at} and records a
- * {@code job_run} (unique per job and due time) in the same transaction, then runs the job. A
- * down-time that skipped several due times gives one catch-up run, not a burst.
+ * {@code FOR UPDATE SKIP LOCKED}, and only if it is due and no run of it is in progress anywhere
+ * advances {@code next_due_at} and records a {@code job_run} (unique per job and due time) in the
+ * same transaction, then runs the job. A run still marked running after {@link #STALE_RUN} is taken
+ * for a crashed instance's. Downtime that skipped several due times gives one catch-up run, which
+ * is told the last due time that succeeded.
  */
 public final class JobScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    static final Duration STALE_RUN = Duration.ofHours(1);
 
     private final TransactionRunner tx;
     private final List<ScheduledJob> jobs;
@@ -63,11 +68,13 @@ public final class JobScheduler implements AutoCloseable {
             while (running) {
                 try {
                     tick();
+                } catch (Throwable e) {
+                    LOG.warn("Scheduler tick failed: {}", e.toString());
+                }
+                try {
                     Thread.sleep(tick);
                 } catch (InterruptedException e) {
                     return;
-                } catch (RuntimeException e) {
-                    LOG.warn("Scheduler tick failed: {}", e.toString());
                 }
             }
         });
@@ -77,50 +84,66 @@ public final class JobScheduler implements AutoCloseable {
     public int tick() {
         int started = 0;
         for (ScheduledJob job : jobs) {
-            if (runningHere.contains(job.id())) {
-                continue;
+            if (!running && ticker != null) {
+                break;
             }
-            Optional<Instant> due = claim(job);
-            if (due.isPresent()) {
-                runningHere.add(job.id());
-                runner.execute(() -> runJob(job, due.get()));
-                started++;
+            if (!runningHere.add(job.id())) {
+                continue; // still running here
+            }
+            try {
+                Optional<JobRun> run = claim(job);
+                if (run.isPresent()) {
+                    runner.execute(() -> runJob(job, run.get()));
+                    started++;
+                } else {
+                    runningHere.remove(job.id());
+                }
+            } catch (RuntimeException e) { // one job's trouble must not stop the others
+                runningHere.remove(job.id());
+                if (!(e instanceof RejectedExecutionException)) {
+                    LOG.warn("Could not claim job {}: {}", job.id(), e.toString());
+                }
             }
         }
         return started;
     }
 
-    /** Claims the job's current due time if it has come and nobody else holds it. */
-    Optional<Instant> claim(ScheduledJob job) {
+    /** Claims the job's current due time if it has come, no run is in progress and nobody else holds it. */
+    Optional<JobRun> claim(ScheduledJob job) {
         return tx.inHostTransaction(t -> {
             Instant now = clock.instant();
-            Optional<Instant> nextDue = Sql.one(t.connection(),
-                    "SELECT next_due_at FROM job_schedule WHERE job_id = ? FOR UPDATE SKIP LOCKED",
-                    rs -> Sql.instant(rs, "next_due_at"), job.id());
-            if (nextDue.isEmpty() || nextDue.get().isAfter(now)) {
-                return Optional.<Instant>empty();
+            record Row(Instant nextDue, String status, Instant started, Instant lastOk) {
             }
-            Instant due = nextDue.get();
+            Optional<Row> row = Sql.one(t.connection(),
+                    "SELECT next_due_at, last_status, last_started, last_ok_due FROM job_schedule "
+                            + "WHERE job_id = ? FOR UPDATE SKIP LOCKED",
+                    rs -> new Row(Sql.instant(rs, "next_due_at"), rs.getString("last_status"),
+                            Sql.instant(rs, "last_started"), Sql.instant(rs, "last_ok_due")), job.id());
+            if (row.isEmpty() || row.get().nextDue().isAfter(now)) {
+                return Optional.<JobRun>empty();
+            }
+            Row r = row.get();
+            if ("RUNNING".equals(r.status()) && r.started() != null && r.started().plus(STALE_RUN).isAfter(now)) {
+                return Optional.<JobRun>empty(); // a run is in progress on some instance: no overlap
+            }
             Sql.update(t.connection(), "UPDATE job_schedule SET next_due_at = ?, last_due_at = ?, last_started = ?, "
                             + "last_status = 'RUNNING', last_instance = ? WHERE job_id = ?",
-                    job.schedule().nextAfter(now), due, now, instanceId, job.id());
+                    job.schedule().nextAfter(now), r.nextDue(), now, instanceId, job.id());
             Sql.update(t.connection(), "INSERT INTO job_run (job_id, due_at, instance, started_at, status) "
-                    + "VALUES (?, ?, ?, ?, 'RUNNING')", job.id(), due, instanceId, now);
-            return Optional.of(due);
+                    + "VALUES (?, ?, ?, ?, 'RUNNING')", job.id(), r.nextDue(), instanceId, now);
+            return Optional.of(new JobRun(r.nextDue(), Optional.ofNullable(r.lastOk())));
         });
     }
 
-    private void runJob(ScheduledJob job, Instant due) {
+    private void runJob(ScheduledJob job, JobRun run) {
         String status = "OK";
         String error = null;
         try {
-            job.run(due);
-        } catch (Exception e) {
+            job.run(run);
+        } catch (Throwable e) {
             status = "FAILED";
             error = e.toString().length() > 2000 ? e.toString().substring(0, 2000) : e.toString();
-            LOG.error("Job {} failed for due time {}: {}", job.id(), due, e.toString(), e);
-        } finally {
-            runningHere.remove(job.id());
+            LOG.error("Job {} failed for due time {}: {}", job.id(), run.dueAt(), e.toString(), e);
         }
         String finalStatus = status;
         String finalError = error;
@@ -128,21 +151,30 @@ public final class JobScheduler implements AutoCloseable {
             tx.inHostTransaction(t -> {
                 Instant now = clock.instant();
                 Sql.update(t.connection(), "UPDATE job_run SET finished_at = ?, status = ?, error = ? "
-                        + "WHERE job_id = ? AND due_at = ?", now, finalStatus, finalError, job.id(), due);
-                Sql.update(t.connection(), "UPDATE job_schedule SET last_finished = ?, last_status = ?, last_error = ? "
-                        + "WHERE job_id = ? AND last_due_at = ?", now, finalStatus, finalError, job.id(), due);
+                        + "WHERE job_id = ? AND due_at = ?", now, finalStatus, finalError, job.id(), run.dueAt());
+                Sql.update(t.connection(), "UPDATE job_schedule SET last_finished = ?, last_status = ?, last_error = ?, "
+                                + "last_ok_due = IF(? = 'OK', ?, last_ok_due) WHERE job_id = ? AND last_due_at = ?",
+                        now, finalStatus, finalError, finalStatus, run.dueAt(), job.id(), run.dueAt());
                 return null;
             });
         } catch (RuntimeException e) {
             LOG.warn("Could not record the end of job {}: {}", job.id(), e.toString());
+        } finally {
+            runningHere.remove(job.id());
         }
     }
 
+    /** Stops claiming, then waits for runs in progress (a claimed run is never dropped on the floor). */
     @Override
     public synchronized void close() {
         running = false;
         if (ticker != null) {
             ticker.interrupt();
+            try {
+                ticker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         runner.shutdown();
         try {

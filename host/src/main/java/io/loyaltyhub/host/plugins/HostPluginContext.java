@@ -7,13 +7,12 @@ import io.loyaltyhub.api.plugin.PluginSettings;
 import io.loyaltyhub.api.plugin.SettingsSchema;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /** The context one plugin gets. Settings are read through the store, so changes reach the plugin. */
 record HostPluginContext(String pluginId, SettingsSchema schema, PluginSettingsStore store,
                          Transactions transactions, JsonCodec json, Clock clock,
-                         Map<Class<?>, Object> services) implements PluginContext {
+                         ServiceRegistry services) implements PluginContext {
 
     @Override
     public PluginSettings settings() {
@@ -22,6 +21,6 @@ record HostPluginContext(String pluginId, SettingsSchema schema, PluginSettingsS
 
     @Override
     public <T> Optional<T> service(Class<T> type) {
-        return Optional.ofNullable(services.get(type)).map(type::cast);
+        return services.find(type);
     }
 }

@@ -46,7 +46,7 @@ public final class PluginAdminService implements PluginAdmin {
             throw new NoSuchElementException("No configurable plugin " + pluginId);
         }
         tx.inHostTransaction(t -> {
-            Map<String, String> before = store.load(t, pluginId); // locks the plugin's rows
+            Map<String, String> before = store.lockForUpdate(t, pluginId);
             Map<String, String> changes = new LinkedHashMap<>();
             values.forEach((k, v) -> {
                 Optional<SettingDefinition> d = r.schema.find(k);
@@ -56,6 +56,7 @@ public final class PluginAdminService implements PluginAdmin {
                 }
             });
             Map<String, String> merged = new LinkedHashMap<>(before);
+            merged.keySet().retainAll(r.schema.settings().stream().map(SettingDefinition::key).toList());
             merged.putAll(changes);
             merged.values().removeIf(String::isEmpty); // empty means "back to the default"
             Map<String, String> errors = SettingsValidation.errors(r.schema, merged);

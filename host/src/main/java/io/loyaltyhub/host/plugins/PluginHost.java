@@ -50,16 +50,18 @@ public final class PluginHost implements AutoCloseable {
     private final PluginSettingsStore settingsStore;
     private final HostJson json;
     private final Clock clock;
-    private final Map<Class<?>, Object> services;
+    private final ServiceRegistry services;
     private final Map<String, PluginRecord> records = new LinkedHashMap<>();
     private final Map<Class<?>, Object> extensionInstances = new ConcurrentHashMap<>();
     private final List<ApiEndpoint> endpoints = new ArrayList<>();
     private final List<EventListener> listeners = new ArrayList<>();
     private final List<ScheduledJob> jobs = new ArrayList<>();
+    private final java.util.Set<String> listenerIds = new java.util.HashSet<>();
+    private final java.util.Set<String> jobIds = new java.util.HashSet<>();
     private PluginManager manager;
 
     public PluginHost(Path pluginsDir, DataSource dataSource, Persistence persistence, TransactionRunner tx,
-                      PluginSettingsStore settingsStore, HostJson json, Clock clock, Map<Class<?>, Object> services) {
+                      PluginSettingsStore settingsStore, HostJson json, Clock clock, ServiceRegistry services) {
         this.pluginsDir = pluginsDir;
         this.dataSource = dataSource;
         this.persistence = persistence;
@@ -67,7 +69,7 @@ public final class PluginHost implements AutoCloseable {
         this.settingsStore = settingsStore;
         this.json = json;
         this.clock = clock;
-        this.services = Map.copyOf(services);
+        this.services = services;
     }
 
     public synchronized void loadAll() throws IOException {
@@ -167,7 +169,10 @@ public final class PluginHost implements AutoCloseable {
 
     private boolean configure(PluginRecord r) {
         try {
-            Map<String, String> errors = SettingsValidation.errors(r.schema, settingsStore.stored(r.id));
+            // Keys a newer plugin version no longer declares are ignored, not fatal.
+            Map<String, String> stored = new java.util.HashMap<>(settingsStore.stored(r.id));
+            stored.keySet().removeIf(k -> r.schema.find(k).isEmpty());
+            Map<String, String> errors = SettingsValidation.errors(r.schema, stored);
             if (!errors.isEmpty()) {
                 r.fail("invalid settings: " + errors + " (fix them on the Plugins page, then restart)");
                 return false;
@@ -239,6 +244,12 @@ public final class PluginHost implements AutoCloseable {
             List<ApiEndpoint> e = extensions(r, ApiEndpoint.class);
             List<EventListener> l = extensions(r, EventListener.class);
             List<ScheduledJob> j = extensions(r, ScheduledJob.class);
+            List<io.loyaltyhub.api.plugin.PluginService> offered = extensions(r, io.loyaltyhub.api.plugin.PluginService.class);
+            checkIds(r, "listener", l.stream().map(EventListener::id).toList(), listenerIds);
+            checkIds(r, "job", j.stream().map(ScheduledJob::id).toList(), jobIds);
+            listenerIds.addAll(l.stream().map(EventListener::id).toList());
+            jobIds.addAll(j.stream().map(ScheduledJob::id).toList());
+            offered.forEach(service -> services.registerPluginService(r.id, service));
             endpoints.addAll(e);
             listeners.addAll(l);
             jobs.addAll(j);
@@ -246,6 +257,23 @@ public final class PluginHost implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             r.fail("start failed", e);
             stopQuietly(r);
+        }
+    }
+
+    /**
+     * Listener and job ids key the exactly-once records and the cluster-wide schedule, so they must
+     * be unique across plugins: each must start with its plugin's id and a dot.
+     */
+    private static void checkIds(PluginRecord r, String kind, List<String> ids, java.util.Set<String> taken) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (String id : ids) {
+            if (id == null || !id.startsWith(r.id + ".") || !id.matches("[a-z0-9][a-z0-9.-]{2,99}")) {
+                throw new IllegalStateException(kind + " id '" + id + "' must be '" + r.id
+                        + ".<name>' (lower-case letters, digits, . and -, at most 100 characters)");
+            }
+            if (!own.add(id) || taken.contains(id)) {
+                throw new IllegalStateException(kind + " id '" + id + "' is used twice");
+            }
         }
     }
 

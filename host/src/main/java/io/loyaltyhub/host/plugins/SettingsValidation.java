@@ -62,6 +62,9 @@ public final class SettingsValidation {
     }
 
     static Optional<String> typeProblem(SettingDefinition d, String v) {
+        if (v.length() > 4000) {
+            return Optional.of("must be at most 4000 characters");
+        }
         switch (d.type()) {
             case INTEGER -> {
                 try {
@@ -106,9 +109,7 @@ public final class SettingsValidation {
                 }
             }
             case STRING, SECRET -> {
-                if (v.length() > 4000) {
-                    return Optional.of("must be at most 4000 characters");
-                }
+                // any text up to the length checked above
             }
         }
         return Optional.empty();

@@ -40,6 +40,11 @@ public final class ApiKeys {
             throw new IllegalArgumentException("name: 3-100 letters, digits, spaces or . _ -");
         }
         Set<String> s = checkScopes(scopes);
+        for (String scope : s) {
+            if (!actor.mayGrant(scope)) {
+                throw new IllegalArgumentException("scopes: you cannot grant '" + scope + "', which you do not have");
+            }
+        }
         String key = PREFIX + Tokens.random(32);
         try {
             long id = tx.inHostTransaction(t -> {

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Staff accounts: Argon2id hashes, lockout per account (5 failures, then doubling waits up to
@@ -36,6 +39,13 @@ public final class StaffAccounts implements StaffService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final String dummyHash;
+    /** Each Argon2 check takes 19 MiB: bound how many run at once so a login flood cannot exhaust memory. */
+    private final Semaphore hashing = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+    /** Failures for usernames that do not exist, locked on the same schedule so lockout reveals nothing. */
+    private final Map<String, Failures> unknownUsers = new ConcurrentHashMap<>();
+
+    private record Failures(int count, Instant lockedUntil) {
+    }
 
     public StaffAccounts(TransactionRunner tx, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
         this.tx = tx;
@@ -59,14 +69,32 @@ public final class StaffAccounts implements StaffService {
         String name = username == null ? "" : username.trim();
         Optional<Account> account = tx.inHostTransaction(t -> findAccount(t, name));
         Instant now = clock.instant();
-        if (account.isPresent() && account.get().lockedUntil() != null && account.get().lockedUntil().isAfter(now)) {
-            return new LoginResult.Throttled(account.get().lockedUntil());
+        Instant lockedUntil = account.map(Account::lockedUntil)
+                .orElseGet(() -> Optional.ofNullable(unknownUsers.get(name)).map(Failures::lockedUntil).orElse(null));
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return new LoginResult.Throttled(lockedUntil);
         }
-        String pw = password == null ? "" : password;
-        boolean ok = hasher.matches(pw, account.map(Account::hash).orElse(dummyHash));
+        boolean ok;
+        try {
+            if (!hashing.tryAcquire(5, TimeUnit.SECONDS)) {
+                return new LoginResult.Throttled(now.plusSeconds(5)); // overloaded: ask to retry shortly
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new LoginResult.Throttled(now.plusSeconds(5));
+        }
+        try {
+            ok = hasher.matches(password == null ? "" : password, account.map(Account::hash).orElse(dummyHash));
+        } finally {
+            hashing.release();
+        }
         if (!ok || account.isEmpty() || !account.get().user().enabled()) {
             throttle.failed(address);
-            account.ifPresent(a -> recordFailure(a.user().id()));
+            if (account.isPresent()) {
+                recordFailure(account.get().user().id());
+            } else {
+                recordUnknownFailure(name, now);
+            }
             LOG.info("Failed staff login for '{}' from {}", name, address);
             return new LoginResult.BadCredentials();
         }
@@ -77,17 +105,31 @@ public final class StaffAccounts implements StaffService {
         return new LoginResult.Success(byId(id));
     }
 
+    /** After {@link #FREE_FAILURES} failures: 30 s, doubling with each further failure, at most 15 min. */
+    static Instant lockedUntil(int failures, Instant now) {
+        if (failures < FREE_FAILURES) {
+            return null;
+        }
+        Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(failures - FREE_FAILURES, 10));
+        return now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock);
+    }
+
     private void recordFailure(long id) {
         tx.inHostTransaction(t -> {
             int failed = Sql.one(t.connection(), "SELECT failed_logins FROM staff_user WHERE id = ? FOR UPDATE",
                     rs -> rs.getInt(1), id).orElse(0) + 1;
-            Instant lockedUntil = null;
-            if (failed >= FREE_FAILURES) {
-                Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(failed - FREE_FAILURES, 10));
-                lockedUntil = t.now().plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock);
-            }
             return Sql.update(t.connection(), "UPDATE staff_user SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                    failed, lockedUntil, id);
+                    failed, lockedUntil(failed, t.now()), id);
+        });
+    }
+
+    private void recordUnknownFailure(String name, Instant now) {
+        if (unknownUsers.size() > 100_000) {
+            unknownUsers.clear(); // bounded memory; the per-address throttle still applies
+        }
+        unknownUsers.compute(name, (k, f) -> {
+            int count = f == null ? 1 : f.count() + 1;
+            return new Failures(count, lockedUntil(count, now));
         });
     }
 
@@ -109,8 +151,14 @@ public final class StaffAccounts implements StaffService {
             throw new IllegalArgumentException("Username must be 3-64 letters, digits or . _ @ -.");
         }
         String display = displayName == null || displayName.isBlank() ? name : displayName.trim();
+        if (display.length() > 200) {
+            throw new IllegalArgumentException("Display name must have at most 200 characters.");
+        }
         if (role == null) {
             throw new IllegalArgumentException("Choose a role.");
+        }
+        if (role == Role.ADMIN && !actor.mayGrant("*")) {
+            throw new IllegalArgumentException("Only an admin can create admins.");
         }
         PasswordHasher.weakness(password).ifPresent(w -> {
             throw new IllegalArgumentException(w);
@@ -137,6 +185,12 @@ public final class StaffAccounts implements StaffService {
     public StaffUser update(Actor actor, long id, String displayName, Role role, boolean enabled) {
         if (role == null) {
             throw new IllegalArgumentException("Choose a role.");
+        }
+        if (role == Role.ADMIN && !actor.mayGrant("*")) {
+            throw new IllegalArgumentException("Only an admin can make someone an admin.");
+        }
+        if (displayName != null && displayName.trim().length() > 200) {
+            throw new IllegalArgumentException("Display name must have at most 200 characters.");
         }
         tx.inHostTransaction(t -> {
             StaffUser before = Sql.one(t.connection(), "SELECT * FROM staff_user WHERE id = ? FOR UPDATE",

@@ -67,8 +67,14 @@ class OutboxIT {
                 "CREATE TABLE it_effect (listener_id VARCHAR(50) NOT NULL, event_id CHAR(36) NOT NULL)"));
         List<EventListener> listeners = List.of(new EffectListener("steady", false), new EffectListener("flaky", true));
         Map<String, List<String>> subscriptions = EventDispatcher.subscriptions(listeners);
-        a.outbox().subscribe(subscriptions);
-        b.outbox().subscribe(subscriptions);
+        a.tx().inHostTransaction(t -> {
+            a.outbox().subscribe(t.connection(), subscriptions, t.now());
+            return null;
+        });
+        b.tx().inHostTransaction(t -> { // a second instance registering the same is harmless
+            b.outbox().subscribe(t.connection(), subscriptions, t.now());
+            return null;
+        });
 
         for (int batch = 0; batch < EVENTS / 100; batch++) {
             int first = batch * 100;

@@ -166,6 +166,45 @@ class AuthIT {
     }
 
     @Test
+    void nobodyGrantsMoreThanTheyHave() {
+        String keyMaker = apiKey("key-maker", "apikeys:write");
+        Reply everything = server.post("/api/v1/apikeys", keyMaker, "{\"name\":\"sneaky\",\"scopes\":[\"*\"]}");
+        assertThat(everything.status()).isEqualTo(422);
+        assertThat(everything.json().get("errors").get("scopes").asText()).contains("cannot grant '*'");
+        String staffMaker = apiKey("staff-maker", "staff:write");
+        Reply admin = server.post("/api/v1/staff", staffMaker,
+                "{\"username\":\"eve\",\"role\":\"ADMIN\",\"password\":\"eve-password-123\"}");
+        assertThat(admin.status()).isEqualTo(422);
+        assertThat(admin.json().get("detail").asText()).contains("Only an admin can create admins");
+    }
+
+    @Test
+    void unknownUsernamesLockLikeRealOnesSoLockoutRevealsNothing() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.post("/api/v1/auth/token", null, "{\"username\":\"nobody-here\",\"password\":\"x" + i
+                    + "\"}").status()).isEqualTo(401);
+        }
+        assertThat(server.post("/api/v1/auth/token", null, "{\"username\":\"nobody-here\",\"password\":\"y\"}")
+                .json().get("code").asText()).isEqualTo("login-throttled");
+    }
+
+    @Test
+    void concurrentDuplicatesAreConflictsNeverServerErrors() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(pool.submit(() -> server.post("/api/v1/stores", API_KEY,
+                    "{\"code\":\"RACE-1\",\"name\":\"Race\"}").status()));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (var f : statuses) {
+            codes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(codes).containsOnly(201, 409).containsOnlyOnce(201);
+    }
+
+    @Test
     void malformedInputIsA4xxProblem() {
         Reply malformed = server.post("/api/v1/stores", API_KEY, "{\"code\":");
         assertThat(malformed.status()).isEqualTo(400);

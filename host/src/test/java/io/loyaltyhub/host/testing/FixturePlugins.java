@@ -70,7 +70,7 @@ public final class FixturePlugins {
                             public TickJob(PluginContext context) { this.context = context; }
                             public String id() { return "probe.tick"; }
                             public Schedule schedule() { return Schedule.every(java.time.Duration.ofSeconds(1)); }
-                            public void run(java.time.Instant dueAt) {
+                            public void run(JobRun run) {
                                 context.transactions().run(tx -> {
                                     tx.em().createNativeQuery("INSERT INTO probe_tick (job_id, runs) VALUES ('tick', 1) "
                                             + "ON DUPLICATE KEY UPDATE runs = runs + 1").executeUpdate();

@@ -12,7 +12,8 @@ public interface Tx {
      * Records an event in the outbox; it is delivered to listeners only if this transaction commits.
      *
      * @param type    stable event type, e.g. {@code stores.store-created}
-     * @param key     the aggregate it is about (ordering and tracing), e.g. a store id
+     * @param key     the aggregate it is about, for tracing, e.g. a store id. Delivery order
+     *                across events is not guaranteed: listeners must not depend on it
      * @param payload any JSON-encodable value
      */
     void publish(String type, String key, Object payload);

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public interface EventListener extends ExtensionPoint {
 
-    /** Stable id, used to record applied events; never change it once deployed. */
+    /** Stable id starting with the plugin id, e.g. {@code affiliates.bill-processed}; never change it once deployed. */
     String id();
 
     Set<String> eventTypes();

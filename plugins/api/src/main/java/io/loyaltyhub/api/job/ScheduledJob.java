@@ -2,19 +2,18 @@ package io.loyaltyhub.api.job;
 
 import org.pf4j.ExtensionPoint;
 
-import java.time.Instant;
-
 /**
- * A job the host runs when it is due, once per due time across the cluster. A run that throws
- * is logged and the job runs again at its next due time.
+ * A job the host runs when it is due, once per due time across the cluster, never two runs of
+ * one job at the same time. A run that throws is logged and the job runs again at its next due
+ * time; a run cut short by a crash is not repeated, so jobs must be safe to re-run over a window
+ * (see {@link JobRun#lastSucceededDueAt()}).
  */
 public interface ScheduledJob extends ExtensionPoint {
 
-    /** Stable id; the cluster-wide lock and the run history are keyed by it. */
+    /** Stable id starting with the plugin id, e.g. {@code loyalty.expiry}; the lock and history are keyed by it. */
     String id();
 
     Schedule schedule();
 
-    /** @param dueAt the due time this run is for (not the wall-clock start) */
-    void run(Instant dueAt) throws Exception;
+    void run(JobRun run) throws Exception;
 }

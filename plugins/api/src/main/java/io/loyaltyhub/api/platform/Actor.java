@@ -42,6 +42,22 @@ public record Actor(Kind kind, long id, String name, Role role, Set<String> scop
         };
     }
 
+    /**
+     * Whether this actor may hand {@code scope} to someone else (an API key it creates, a role it
+     * assigns): never more than it has itself. {@code *} only for admins, the system and {@code *} keys.
+     */
+    public boolean mayGrant(String scope) {
+        if (scope.equals("*")) {
+            return kind == Kind.SYSTEM || (kind == Kind.STAFF && role == Role.ADMIN) || scopes.contains("*");
+        }
+        if (scope.endsWith(":*")) {
+            String area = scope.substring(0, scope.length() - 2);
+            return kind == Kind.API_KEY ? scopes.contains("*") || scopes.contains(scope)
+                    : may(area + ":read") && may(area + ":write");
+        }
+        return may(scope);
+    }
+
     /** How the audit log names this actor, e.g. {@code staff:alice}. */
     public String label() {
         return switch (kind) {

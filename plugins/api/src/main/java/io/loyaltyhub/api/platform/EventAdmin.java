@@ -6,6 +6,11 @@ import java.util.List;
 public interface EventAdmin {
     List<DeadLetter> deadLetters(int limit);
 
+    /** How many deliveries are dead letters now. */
+    default long deadLetterCount() {
+        return deadLetters(1000).size();
+    }
+
     /** Events not yet applied by all their listeners. */
     long backlog();
 

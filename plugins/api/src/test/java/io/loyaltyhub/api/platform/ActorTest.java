@@ -35,6 +35,20 @@ class ActorTest {
     }
 
     @Test
+    void nobodyGrantsMoreThanTheyHave() {
+        Actor keyMaker = Actor.apiKey(1, "ops", Set.of("apikeys:write", "stores:read"));
+        assertThat(keyMaker.mayGrant("stores:read")).isTrue();
+        assertThat(keyMaker.mayGrant("stores:write")).isFalse();
+        assertThat(keyMaker.mayGrant("stores:*")).isFalse();
+        assertThat(keyMaker.mayGrant("*")).isFalse();
+        assertThat(Actor.staff(1, "m", Role.MANAGER).mayGrant("stores:*")).isTrue();
+        assertThat(Actor.staff(1, "m", Role.MANAGER).mayGrant("plugins:*")).isFalse();
+        assertThat(Actor.staff(1, "m", Role.MANAGER).mayGrant("*")).isFalse();
+        assertThat(Actor.staff(1, "a", Role.ADMIN).mayGrant("*")).isTrue();
+        assertThat(Actor.apiKey(1, "root", Set.of("*")).mayGrant("*")).isTrue();
+    }
+
+    @Test
     void labelsNameTheKindOfActor() {
         assertThat(Actor.staff(1, "alice", Role.ADMIN).label()).isEqualTo("staff:alice");
         assertThat(Actor.apiKey(9, "erp", Set.of("*")).label()).isEqualTo("apikey:erp");

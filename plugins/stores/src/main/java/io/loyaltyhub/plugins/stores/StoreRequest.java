@@ -31,6 +31,9 @@ public record StoreRequest(String code, String name, String city, String timeZon
             errors.put("name", "at most 200 characters");
         }
         String city1 = city == null || city.isBlank() ? null : city.trim();
+        if (city1 != null && city1.length() > 120) {
+            errors.put("city", "at most 120 characters");
+        }
         if (requireCity && city1 == null) {
             errors.put("city", "is required (setting require-city)");
         }
