@@ -26,7 +26,7 @@ class FirstStartIT {
     @Test
     void firstStartShowsThePasswordOnceAndDataSurvivesARestart() throws Exception {
         Path data = Files.createTempDirectory("loyalty-first-start");
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, java.util.Set.of(), 0, Duration.ofMinutes(30), data,
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, java.util.Set.of(), "127.0.0.1", 0, Duration.ofMinutes(30), data,
                 TestServer.shippedPlugins(), "", "root", "", 4, "owner", Optional.empty(), Optional.empty(), 3, "first");
         String password;
         try (LoyaltyServer first = LoyaltyServer.start(config, Clock.systemUTC())) {

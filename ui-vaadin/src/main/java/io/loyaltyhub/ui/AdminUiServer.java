@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * on the plain class path, on its own port.
  *
  * <pre>{@code
- * try (AdminUiServer ui = AdminUiServer.start(8081, services, Duration.ofMinutes(30))) { ... }
+ * try (AdminUiServer ui = AdminUiServer.start("0.0.0.0", 8081, services, Duration.ofMinutes(30))) { ... }
  * }</pre>
  */
 public final class AdminUiServer implements AutoCloseable {
@@ -50,11 +50,13 @@ public final class AdminUiServer implements AutoCloseable {
     }
 
     /**
-     * Starts Jetty with the admin UI on {@code port} (0 picks a free port).
+     * Starts Jetty with the admin UI on {@code host:port} (0 picks a free port).
      *
+     * @param host           the interface to listen on, e.g. 127.0.0.1 to keep admin traffic local
      * @param sessionTimeout how long an idle admin session lives (heartbeats do not count)
      */
-    public static AdminUiServer start(int port, UiServices services, Duration sessionTimeout) throws Exception {
+    public static AdminUiServer start(String host, int port, UiServices services, Duration sessionTimeout)
+            throws Exception {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         if (port < 0 || port > 65535) {
@@ -66,12 +68,13 @@ public final class AdminUiServer implements AutoCloseable {
         Server server = new Server(threads);
         try {
             ServerConnector connector = new ServerConnector(server);
+            connector.setHost(host);
             connector.setPort(port);
             server.addConnector(connector);
             server.setHandler(webApp(services, sessionTimeout, baseDir));
             server.start();
             int actualPort = connector.getLocalPort();
-            LOG.info("Admin UI listening on port {}", actualPort);
+            LOG.info("Admin UI listening on {}:{}", host, actualPort);
             return new AdminUiServer(server, baseDir, actualPort);
         } catch (Exception | Error e) {
             try {

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * @param dbUrl empty: run the embedded MariaDB under {@code dataDir}; otherwise an external MariaDB
  */
-public record ServerConfig(String host, int serverPort, Set<String> trustedProxies, int adminPort,
+public record ServerConfig(String host, int serverPort, Set<String> trustedProxies, String adminHost, int adminPort,
                            Duration adminSessionTimeout,
                            Path dataDir, Path pluginsDir, String dbUrl, String dbUser, String dbPassword,
                            int dbPoolSize, String bootstrapUser, Optional<String> bootstrapPassword,
@@ -62,6 +62,7 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
                 r.string("server.host", "0.0.0.0"),
                 r.port("server.port", 8080),
                 r.addresses("server.trusted-proxies"),
+                r.string("admin.host", "0.0.0.0"),
                 r.port("admin.port", 8081),
                 r.duration("admin.session-timeout", Duration.ofMinutes(30)),
                 dataDir,

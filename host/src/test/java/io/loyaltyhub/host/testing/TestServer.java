@@ -43,7 +43,7 @@ public final class TestServer implements AutoCloseable {
     /** The configuration a test server runs with, on the given database. */
     public static ServerConfig config(String databaseUrl, Path pluginsDir) throws IOException {
         Path data = Files.createTempDirectory("loyalty-it-data");
-        return new ServerConfig("127.0.0.1", 0, java.util.Set.of(), 0, Duration.ofMinutes(30), data, pluginsDir, databaseUrl,
+        return new ServerConfig("127.0.0.1", 0, java.util.Set.of(), "127.0.0.1", 0, Duration.ofMinutes(30), data, pluginsDir, databaseUrl,
                 TestDatabase.user(), TestDatabase.password(), 8, "admin", Optional.of(ADMIN_PASSWORD),
                 Optional.of(API_KEY), 3, "it-" + UUID.randomUUID());
     }
@@ -69,7 +69,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String adminBase() {
-        return "http://localhost:" + server.adminPort();
+        return "http://127.0.0.1:" + server.adminPort();
     }
 
     public record Reply(int status, String body, HttpResponse<String> raw) {
