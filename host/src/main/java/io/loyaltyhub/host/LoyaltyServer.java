@@ -96,8 +96,10 @@ public final class LoyaltyServer implements AutoCloseable {
         config.apiBootstrapKey().ifPresent(apiKeys::ensureBootstrapKey);
 
         PluginSettingsStore settings = new PluginSettingsStore(database.dataSource(), clock);
+        ServiceRegistry services = new ServiceRegistry();
+        services.register(io.loyaltyhub.api.common.PhoneNumbers.class, new LibPhoneNumbers());
         plugins = new PluginHost(config.pluginsDir(), database.dataSource(), persistence, tx, settings, json, clock,
-                new ServiceRegistry());
+                services);
         toClose.add(plugins);
         plugins.loadAll();
         pluginAdmin = new PluginAdminService(plugins, settings, tx);

@@ -1,5 +1,6 @@
 package io.loyaltyhub.host.db;
 
+import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.host.audit.AuditWriter;
@@ -37,7 +38,13 @@ public final class HostTx implements Tx {
         return connection;
     }
 
+    @Override
+    public SqlRunner sql() {
+        return new ConnectionSql(connection);
+    }
+
     /** The time this transaction started, from the server's clock. */
+    @Override
     public Instant now() {
         return now;
     }

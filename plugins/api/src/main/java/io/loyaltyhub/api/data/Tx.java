@@ -8,6 +8,12 @@ public interface Tx {
 
     EntityManager em();
 
+    /** SQL on this transaction's connection (the same one {@link #em()} uses). */
+    SqlRunner sql();
+
+    /** When this transaction started, by the server's clock. */
+    java.time.Instant now();
+
     /**
      * Records an event in the outbox; it is delivered to listeners only if this transaction commits.
      *

@@ -1,0 +1,47 @@
+package io.loyaltyhub.api.loyalty;
+
+import io.loyaltyhub.api.plugin.PluginService;
+import io.loyaltyhub.api.platform.Actor;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Customers and their points. Every call that moves points takes an idempotency key: the same key
+ * again returns the first result and changes nothing. Refusals are {@link LoyaltyRejected}.
+ */
+public interface LoyaltyService extends PluginService {
+
+    /** Joins a customer, or returns the existing one with that mobile number. */
+    Customer join(Actor actor, NewCustomer customer);
+
+    Optional<Customer> find(long customerId);
+
+    Optional<Customer> findByMobile(String mobile);
+
+    /** By mobile (any format), name (part), or tier code; newest first. */
+    List<Customer> search(String text, String tier, int limit);
+
+    Customer update(Actor actor, long customerId, CustomerChanges changes);
+
+    Kid addKid(Actor actor, long customerId, String name, Birthday birthday);
+
+    void removeKid(Actor actor, long customerId, long kidId);
+
+    PointsBalance balance(long customerId);
+
+    /** Newest first. */
+    List<LedgerLine> history(long customerId, int limit);
+
+    /** Positive awards, negative deducts (never below zero). */
+    PointsChange adjust(Actor actor, long customerId, long points, String reason, String idempotencyKey);
+
+    /** Earns points for a bill (its number is the idempotency key). */
+    BillResult postBill(Actor actor, Bill bill);
+
+    /** Reverses exactly what the bill earned. Twice is the same as once. */
+    BillResult reverseBill(Actor actor, String billNumber, String reason);
+
+    /** What the bill would earn now, without writing anything. */
+    BillResult preview(Bill bill);
+}
