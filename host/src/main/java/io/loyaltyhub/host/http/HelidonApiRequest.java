@@ -1,7 +1,6 @@
 package io.loyaltyhub.host.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.loyaltyhub.api.http.ApiProblem;
@@ -43,6 +42,11 @@ final class HelidonApiRequest implements ApiRequest {
     }
 
     @Override
+    public boolean hasBody() {
+        return request.content().hasEntity();
+    }
+
+    @Override
     public <T> T body(Class<T> type) {
         if (!request.content().hasEntity()) {
             throw ApiProblem.badRequest("missing-body", "This request needs a JSON body.");
@@ -62,10 +66,12 @@ final class HelidonApiRequest implements ApiRequest {
                 throw ApiProblem.badRequest("missing-body", "The JSON body is null.");
             }
             return value;
-        } catch (MismatchedInputException e) {
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            // well-formed JSON of the wrong shape, or a value its type refuses (e.g. 31 February)
             String field = e.getPath().isEmpty() ? "" : " at '" + e.getPath().getLast().getFieldName() + "'";
-            throw ApiProblem.badRequest("invalid-body", "The JSON does not have the expected shape" + field + ": "
-                    + e.getOriginalMessage());
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            String detail = cause == e ? e.getOriginalMessage() : cause.getMessage();
+            throw ApiProblem.badRequest("invalid-body", "The JSON does not have the expected shape" + field + ": " + detail);
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

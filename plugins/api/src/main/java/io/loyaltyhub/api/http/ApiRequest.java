@@ -14,6 +14,9 @@ public interface ApiRequest {
 
     Optional<String> header(String name);
 
+    /** Whether the request carries a body (for routes where it is optional). */
+    boolean hasBody();
+
     /**
      * The JSON body as the given type.
      *

@@ -1,0 +1,120 @@
+package io.loyaltyhub.plugins.loyalty;
+
+import io.loyaltyhub.api.http.ApiEndpoint;
+import io.loyaltyhub.api.http.ApiProblem;
+import io.loyaltyhub.api.http.ApiRequest;
+import io.loyaltyhub.api.http.ApiResponse;
+import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.HttpMethod;
+import io.loyaltyhub.api.loyalty.Birthday;
+import io.loyaltyhub.api.loyalty.Customer;
+import io.loyaltyhub.api.loyalty.CustomerChanges;
+import io.loyaltyhub.api.loyalty.Kid;
+import io.loyaltyhub.api.loyalty.LedgerLine;
+import io.loyaltyhub.api.loyalty.LoyaltyService;
+import io.loyaltyhub.api.loyalty.NewCustomer;
+import io.loyaltyhub.api.loyalty.PointsBalance;
+import io.loyaltyhub.api.loyalty.PointsChange;
+import io.loyaltyhub.api.plugin.PluginContext;
+import org.pf4j.Extension;
+
+import java.util.List;
+
+import static io.loyaltyhub.plugins.loyalty.Rest.guarded;
+
+/** {@code /api/v1/customers}: customers, kids and points. */
+@Extension
+public class CustomersEndpoint implements ApiEndpoint {
+    public record NewKid(String name, Birthday birthday) {
+    }
+
+    public record Adjustment(Long points, String reason) {
+    }
+
+    private final PluginContext context;
+
+    public CustomersEndpoint(PluginContext context) {
+        this.context = context;
+    }
+
+    private LoyaltyService loyalty() {
+        return context.service(LoyaltyService.class).orElseThrow();
+    }
+
+    @Override
+    public String area() {
+        return "customers";
+    }
+
+    @Override
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/", "customers:read", "Find customers by ?mobile=, ?q= (name or mobile) or ?tier=",
+                        Customer[].class, guarded(this::search)),
+                ApiRoute.post("/", "customers:write", "Enrol a customer (or return the one with that mobile)",
+                        NewCustomer.class, Customer.class, guarded(this::join)),
+                ApiRoute.get("/{id}", "customers:read", "Get a customer with kids", Customer.class, guarded(this::one)),
+                ApiRoute.put("/{id}", "customers:write", "Change name, birthday, language or status",
+                        CustomerChanges.class, Customer.class, guarded(this::update)),
+                ApiRoute.post("/{id}/kids", "customers:write", "Add a kid", NewKid.class, Kid.class, guarded(this::addKid)),
+                ApiRoute.delete("/{id}/kids/{kidId}", "customers:write", "Remove a kid", guarded(this::removeKid)),
+                ApiRoute.get("/{id}/points", "points:read", "Balance: available, pending, expiring soon, lifetime, tier",
+                        PointsBalance.class, guarded(r -> ApiResponse.ok(loyalty().balance(r.idParam("id"))))),
+                ApiRoute.get("/{id}/points/history", "points:read", "Ledger lines, newest first (?limit=)",
+                        LedgerLine[].class, guarded(r -> ApiResponse.ok(loyalty().history(r.idParam("id"), Rest.limit(r, 50))))),
+                new ApiRoute(HttpMethod.POST, "/{id}/points/adjustments", "points:write",
+                        "Award (positive) or deduct (negative) points; needs an Idempotency-Key header",
+                        Adjustment.class, PointsChange.class, guarded(this::adjust)));
+    }
+
+    private ApiResponse search(ApiRequest r) {
+        LoyaltyService loyalty = loyalty();
+        if (r.query("mobile").isPresent()) {
+            return ApiResponse.ok(loyalty.findByMobile(r.query("mobile").get()).map(List::of).orElse(List.of()));
+        }
+        return ApiResponse.ok(loyalty.search(r.query("q").orElse(null), r.query("tier").orElse(null), Rest.limit(r, 50)));
+    }
+
+    private ApiResponse join(ApiRequest r) {
+        Customer c = loyalty().join(r.actor(), r.body(NewCustomer.class));
+        return ApiResponse.created("/api/v1/customers/" + c.id(), c);
+    }
+
+    private ApiResponse one(ApiRequest r) {
+        long id = r.idParam("id");
+        return ApiResponse.ok(loyalty().find(id).orElseThrow(() -> new ApiProblem(404, "unknown-customer", "Not found",
+                "No customer " + id)));
+    }
+
+    private ApiResponse update(ApiRequest r) {
+        long id = r.idParam("id");
+        CustomerChanges changes = r.body(CustomerChanges.class);
+        if (loyalty().find(id).isEmpty()) {
+            throw new ApiProblem(404, "unknown-customer", "Not found", "No customer " + id);
+        }
+        return ApiResponse.ok(loyalty().update(r.actor(), id, changes));
+    }
+
+    private ApiResponse addKid(ApiRequest r) {
+        long id = r.idParam("id");
+        NewKid kid = r.body(NewKid.class);
+        Kid added = loyalty().addKid(r.actor(), id, kid.name(), kid.birthday());
+        return ApiResponse.created("/api/v1/customers/" + id + "/kids/" + added.id(), added);
+    }
+
+    private ApiResponse removeKid(ApiRequest r) {
+        loyalty().removeKid(r.actor(), r.idParam("id"), r.idParam("kidId"));
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse adjust(ApiRequest r) {
+        long id = r.idParam("id");
+        String key = r.header("Idempotency-Key").orElseThrow(() -> ApiProblem.badRequest("missing-idempotency-key",
+                "Send an Idempotency-Key header so a retried request does not move points twice."));
+        Adjustment a = r.body(Adjustment.class);
+        if (a.points() == null) {
+            throw ApiProblem.invalid("points is required", java.util.Map.of("points", "is required"));
+        }
+        return ApiResponse.ok(loyalty().adjust(r.actor(), id, a.points(), a.reason(), key));
+    }
+}

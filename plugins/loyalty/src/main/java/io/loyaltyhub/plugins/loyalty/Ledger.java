@@ -1,0 +1,174 @@
+package io.loyaltyhub.plugins.loyalty;
+
+import io.loyaltyhub.api.data.SqlRunner;
+import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.loyalty.MovementKind;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The points ledger. Every movement is a transfer between two accounts with one entry on each
+ * (-n, +n), written once and never changed. A customer has a WALLET (spendable) and a PENDING
+ * account, whose balances are cached on the customer row; the system has ISSUED, REDEEMED,
+ * EXPIRED and ADJUSTMENT, whose balances are derived from entries (never cached: no hot rows).
+ * <p>
+ * Rules every method keeps: the customer row is locked first ({@link #lock}), so one customer's
+ * movements are serialised and lot locks never deadlock; a debit is a conditional update that
+ * refuses to go below zero; a transfer's idempotency key is unique, and a key used before
+ * returns the earlier transfer without a second effect. Earned points are lots; spending takes
+ * the oldest available lots first.
+ */
+final class Ledger {
+    enum Account { WALLET, PENDING, ISSUED, REDEEMED, EXPIRED, ADJUSTMENT;
+
+        boolean customers() {
+            return this == WALLET || this == PENDING;
+        }
+    }
+
+    /** A customer's locked balances. */
+    record Balances(long customerId, long wallet, long pending, long owed, long lifetimeEarned, String tier) {
+    }
+
+    /** A transfer as applied: {@code fresh} is false when its key had been used before. */
+    record Applied(long transferId, boolean fresh) {
+    }
+
+    private Ledger() {
+    }
+
+    static Balances lock(SqlRunner sql, long customerId) {
+        return sql.one("SELECT id, wallet, pending, owed, lifetime_earned, tier_code FROM loyalty_customer "
+                        + "WHERE id = ? FOR UPDATE",
+                rs -> new Balances(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getString(6)), customerId)
+                .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
+    }
+
+    static Optional<Long> transferId(SqlRunner sql, String key) {
+        return sql.one("SELECT id FROM loyalty_transfer WHERE idem_key = ?", rs -> rs.getLong(1), key);
+    }
+
+    /**
+     * Moves {@code points} from one account to another for a locked customer.
+     *
+     * @throws LoyaltyRejected insufficient-points when a customer account would go below zero
+     */
+    static Applied transfer(SqlRunner sql, String key, MovementKind kind, long customerId, Account from, Account to,
+                            long points, String reason, String cause, Instant now) {
+        if (points <= 0) {
+            throw new IllegalArgumentException("a transfer moves a positive number of points, not " + points);
+        }
+        long id = sql.insert("INSERT IGNORE INTO loyalty_transfer (idem_key, kind, customer_id, from_account, "
+                        + "to_account, points, reason, cause, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key, kind, customerId, from, to, points, truncate(reason, 300), truncate(cause, 150), now);
+        if (id == 0) {
+            return new Applied(transferId(sql, key).orElseThrow(), false);
+        }
+        if (from.customers()) {
+            String column = from == Account.WALLET ? "wallet" : "pending";
+            int changed = sql.update("UPDATE loyalty_customer SET " + column + " = " + column + " - ? "
+                    + "WHERE id = ? AND " + column + " >= ?", points, customerId, points);
+            if (changed == 0) {
+                throw LoyaltyRejected.conflict("insufficient-points", "Not enough " + column + " points for "
+                        + points + ".");
+            }
+        }
+        if (to.customers()) {
+            String column = to == Account.WALLET ? "wallet" : "pending";
+            sql.update("UPDATE loyalty_customer SET " + column + " = " + column + " + ? WHERE id = ?", points, customerId);
+        }
+        sql.update("INSERT INTO loyalty_entry (transfer_id, account, customer_id, amount) VALUES (?, ?, ?, ?), (?, ?, ?, ?)",
+                id, from, from.customers() ? customerId : null, -points,
+                id, to, to.customers() ? customerId : null, points);
+        return new Applied(id, true);
+    }
+
+    /** Credits newly earned points into a lot (pending until {@code availableAt} when {@code pending}). */
+    static Applied earn(SqlRunner sql, String key, MovementKind kind, long customerId, Account from, long points,
+                        boolean pending, Instant availableAt, Instant expiresAt, String billNumber, String reason,
+                        String cause, Instant now) {
+        Applied t = transfer(sql, key, kind, customerId, from, pending ? Account.PENDING : Account.WALLET, points,
+                reason, cause, now);
+        if (t.fresh()) {
+            sql.insert("INSERT INTO loyalty_lot (customer_id, transfer_id, bill_number, points, remaining, pending, "
+                            + "earned_at, available_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    customerId, t.transferId(), billNumber, points, points, pending, now, availableAt, expiresAt);
+        }
+        return t;
+    }
+
+    /** Spends from the wallet, oldest lots first. */
+    static Applied spend(SqlRunner sql, String key, MovementKind kind, long customerId, Account to, long points,
+                         String reason, String cause, Instant now) {
+        Applied t = transfer(sql, key, kind, customerId, Account.WALLET, to, points, reason, cause, now);
+        if (t.fresh()) {
+            consumeLots(sql, customerId, points, null);
+        }
+        return t;
+    }
+
+    /**
+     * Takes {@code points} from available lots: those of {@code billNumber} first when given, then the
+     * oldest. The wallet balance was already debited, so the lots must hold enough.
+     */
+    static void consumeLots(SqlRunner sql, long customerId, long points, String billNumber) {
+        record Lot(long id, long remaining) {
+        }
+        String select = "SELECT id, remaining FROM loyalty_lot WHERE customer_id = ? AND pending = FALSE AND remaining > 0 ";
+        List<Lot> lots = billNumber == null
+                ? sql.query(select + "ORDER BY earned_at, id FOR UPDATE", rs -> new Lot(rs.getLong(1), rs.getLong(2)),
+                customerId)
+                : sql.query(select + "ORDER BY (bill_number = ?) DESC, earned_at, id FOR UPDATE",
+                rs -> new Lot(rs.getLong(1), rs.getLong(2)), customerId, billNumber);
+        long left = points;
+        for (Lot lot : lots) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot.remaining());
+            sql.update("UPDATE loyalty_lot SET remaining = remaining - ? WHERE id = ?", take, lot.id());
+            left -= take;
+        }
+        if (left > 0) {
+            throw new IllegalStateException("ledger inconsistency: wallet of customer " + customerId
+                    + " exceeds its lots by " + left);
+        }
+    }
+
+    /** Pending lots whose hold has ended become spendable. */
+    static void release(SqlRunner sql, long customerId, long lotId, long points, Instant now) {
+        Applied t = transfer(sql, "release:lot:" + lotId, MovementKind.RELEASE, customerId, Account.PENDING,
+                Account.WALLET, points, "return window ended", "lot:" + lotId, now);
+        if (t.fresh()) {
+            sql.update("UPDATE loyalty_lot SET pending = FALSE WHERE id = ?", lotId);
+        }
+    }
+
+    /** What is left of an expired lot goes to EXPIRED. */
+    static void expire(SqlRunner sql, long customerId, long lotId, long remaining, Instant now) {
+        Applied t = transfer(sql, "expire:lot:" + lotId, MovementKind.EXPIRE, customerId, Account.WALLET,
+                Account.EXPIRED, remaining, "points expired", "lot:" + lotId, now);
+        if (t.fresh()) {
+            sql.update("UPDATE loyalty_lot SET remaining = remaining - ?, expired = expired + ? WHERE id = ?",
+                    remaining, remaining, lotId);
+        }
+    }
+
+    /** Settles points owed after a reversal from what the customer has now. */
+    static void settleOwed(SqlRunner sql, long customerId, String cause, Instant now) {
+        Balances b = lock(sql, customerId);
+        long n = Math.min(b.owed(), b.wallet());
+        if (n > 0) {
+            spend(sql, "settle:" + cause, MovementKind.REVERSE, customerId, Account.ISSUED, n,
+                    "settles points of a reversed bill", cause, now);
+            sql.update("UPDATE loyalty_customer SET owed = owed - ? WHERE id = ?", n, customerId);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,533 @@
+package io.loyaltyhub.plugins.loyalty;
+
+import io.loyaltyhub.api.common.PhoneNumbers;
+import io.loyaltyhub.api.data.SqlRunner;
+import io.loyaltyhub.api.data.Tx;
+import io.loyaltyhub.api.loyalty.AppliedRule;
+import io.loyaltyhub.api.loyalty.Bill;
+import io.loyaltyhub.api.loyalty.BillResult;
+import io.loyaltyhub.api.loyalty.Birthday;
+import io.loyaltyhub.api.loyalty.Customer;
+import io.loyaltyhub.api.loyalty.CustomerChanges;
+import io.loyaltyhub.api.loyalty.CustomerStatus;
+import io.loyaltyhub.api.loyalty.Kid;
+import io.loyaltyhub.api.loyalty.LedgerLine;
+import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.loyalty.LoyaltyService;
+import io.loyaltyhub.api.loyalty.MovementKind;
+import io.loyaltyhub.api.loyalty.NewCustomer;
+import io.loyaltyhub.api.loyalty.PointsBalance;
+import io.loyaltyhub.api.loyalty.PointsChange;
+import io.loyaltyhub.api.platform.Actor;
+import io.loyaltyhub.api.platform.Role;
+import io.loyaltyhub.api.plugin.PluginContext;
+import org.pf4j.Extension;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loyalty service: every method is one transaction; see {@link Ledger} for the ledger's rules. */
+@Extension
+public class LoyaltyServiceImpl implements LoyaltyService {
+    static final String CUSTOMER_JOINED = "loyalty.customer-joined";
+    static final String BILL_PROCESSED = "loyalty.bill-processed";
+    static final String BILL_REVERSED = "loyalty.bill-reversed";
+    static final String POINTS_ADJUSTED = "loyalty.points-adjusted";
+    private static final List<String> LANGUAGES = List.of("en", "hi");
+    private static final List<String> CONSENT_SOURCES = List.of("whatsapp", "pos", "admin", "api", "import");
+
+    private final PluginContext context;
+
+    public LoyaltyServiceImpl(PluginContext context) {
+        this.context = context;
+    }
+
+    private LoyaltyConfig config() {
+        return LoyaltyConfig.from(context.settings());
+    }
+
+    private String e164(String raw, LoyaltyConfig config) {
+        if (raw == null || raw.isBlank()) {
+            throw LoyaltyRejected.invalid("missing-field", "A mobile number is required.");
+        }
+        return context.service(PhoneNumbers.class).orElseThrow().toE164(raw, config.region())
+                .orElseThrow(() -> LoyaltyRejected.invalid("invalid-mobile", "'" + raw + "' is not a valid mobile number."));
+    }
+
+    // ---- customers ---------------------------------------------------------------------------
+
+    @Override
+    public Customer join(Actor actor, NewCustomer n) {
+        LoyaltyConfig config = config();
+        String mobile = e164(n.mobile(), config);
+        String name = cleanName(n.name());
+        String language = n.language() == null || n.language().isBlank() ? config.language()
+                : n.language().trim().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(language)) {
+            throw LoyaltyRejected.invalid("invalid-language", "Language must be one of " + LANGUAGES + ".");
+        }
+        String source = n.consentSource() == null ? defaultSource(actor) : n.consentSource().trim().toLowerCase(Locale.ROOT);
+        if (!CONSENT_SOURCES.contains(source)) {
+            throw LoyaltyRejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
+        }
+        long id = context.transactions().inTransaction(tx -> insertCustomer(tx, actor, mobile, name, n.birthday(),
+                language, source, config).orElseGet(() -> idByMobile(tx.sql(), mobile).orElseThrow()));
+        return find(id).orElseThrow();
+    }
+
+    /** Inserts the customer unless the mobile is taken; gives the sign-up bonus. Empty if it existed. */
+    private Optional<Long> insertCustomer(Tx tx, Actor actor, String mobile, String name, Birthday birthday,
+                                          String language, String source, LoyaltyConfig config) {
+        Instant now = tx.now();
+        String tier = Tiers.lowest(tx).code();
+        long id = tx.sql().insert("INSERT IGNORE INTO loyalty_customer (mobile, name, birth_month, birth_day, birth_year, "
+                        + "language, status, tier_code, tier_since, consent_at, consent_source, joined_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)", mobile, name,
+                birthday == null ? null : birthday.month(), birthday == null ? null : birthday.day(),
+                birthday == null ? null : birthday.year(), language, tier, now, now, source, now, now);
+        if (id == 0) {
+            return Optional.empty();
+        }
+        tx.sql().update("INSERT INTO loyalty_tier_change (customer_id, from_tier, to_tier, reason, changed_at) "
+                + "VALUES (?, NULL, ?, 'joined', ?)", id, tier, now);
+        List<RuleDef> rules = Rules.load(tx.sql(), context.json());
+        long signUp = Rules.bonus(rules, "SIGN_UP", now);
+        if (signUp > 0) {
+            Ledger.lock(tx.sql(), id);
+            Ledger.earn(tx.sql(), "bonus:sign-up:" + id, MovementKind.BONUS, id, Ledger.Account.ISSUED, signUp, false,
+                    now, expiry(now, config), null, "sign-up bonus", "customer:" + id, now);
+            tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = lifetime_earned + ? WHERE id = ?", signUp, id);
+        }
+        Map<String, Object> event = new HashMap<>(Map.of("customerId", id, "mobile", mobile, "language", language,
+                "consentSource", source, "signUpBonus", signUp));
+        if (name != null) {
+            event.put("name", name);
+        }
+        tx.publish(CUSTOMER_JOINED, String.valueOf(id), event);
+        if (actor.kind() != Actor.Kind.SYSTEM) {
+            tx.audit(actor, "customer.join", "customer", String.valueOf(id), null, event);
+        }
+        return Optional.of(id);
+    }
+
+    private static String defaultSource(Actor actor) {
+        return actor.kind() == Actor.Kind.STAFF ? "admin" : "api";
+    }
+
+    private static String cleanName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.trim().replaceAll("\\s+", " ");
+        if (n.length() > 200) {
+            throw LoyaltyRejected.invalid("invalid-name", "A name has at most 200 characters.");
+        }
+        return n;
+    }
+
+    private static Optional<Long> idByMobile(SqlRunner sql, String mobile) {
+        return sql.one("SELECT id FROM loyalty_customer WHERE mobile = ?", rs -> rs.getLong(1), mobile);
+    }
+
+    @Override
+    public Optional<Customer> find(long customerId) {
+        return context.transactions().inTransaction(tx -> Customers.byId(tx.sql(), customerId));
+    }
+
+    @Override
+    public Optional<Customer> findByMobile(String mobile) {
+        Optional<String> e164 = context.service(PhoneNumbers.class).orElseThrow().toE164(mobile, config().region());
+        return e164.flatMap(m -> context.transactions().inTransaction(tx -> Customers.byMobile(tx.sql(), m)));
+    }
+
+    @Override
+    public List<Customer> search(String text, String tier, int limit) {
+        int n = limit <= 0 ? 50 : Math.min(limit, 500);
+        String t = text == null ? "" : text.trim();
+        Optional<String> mobile = t.isEmpty() ? Optional.empty()
+                : context.service(PhoneNumbers.class).orElseThrow().toE164(t, config().region());
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (mobile.isPresent()) {
+            where.append(" AND mobile = ?");
+            args.add(mobile.get());
+        } else if (!t.isEmpty()) {
+            where.append(" AND (name LIKE ? OR mobile LIKE ?)");
+            String like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+        }
+        if (tier != null && !tier.isBlank()) {
+            where.append(" AND tier_code = ?");
+            args.add(tier.trim().toUpperCase(Locale.ROOT));
+        }
+        return context.transactions().inTransaction(tx -> tx.sql().query("SELECT " + Customers.COLUMNS
+                + " FROM loyalty_customer" + where + " ORDER BY id DESC LIMIT " + n, rs -> Customers.customer(rs, List.of()),
+                args.toArray()));
+    }
+
+    @Override
+    public Customer update(Actor actor, long customerId, CustomerChanges c) {
+        String name = c.name() == null ? null : cleanName(c.name());
+        String language = c.language() == null ? null : c.language().trim().toLowerCase(Locale.ROOT);
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw LoyaltyRejected.invalid("invalid-language", "Language must be one of " + LANGUAGES + ".");
+        }
+        LoyaltyConfig config = config();
+        context.transactions().inTransaction(tx -> {
+            Ledger.lock(tx.sql(), customerId);
+            Customer before = Customers.byId(tx.sql(), customerId).orElseThrow();
+            Birthday birthday = c.birthday() == null ? before.birthday() : c.birthday();
+            CustomerStatus status = c.status() == null ? before.status() : c.status();
+            String newName = name == null ? before.name() : name;
+            Instant now = tx.now();
+            tx.sql().update("UPDATE loyalty_customer SET name = ?, birth_month = ?, birth_day = ?, birth_year = ?, "
+                            + "language = ?, status = ?, updated_at = ? WHERE id = ?", newName,
+                    birthday == null ? null : birthday.month(), birthday == null ? null : birthday.day(),
+                    birthday == null ? null : birthday.year(), language == null ? before.language() : language,
+                    status, now, customerId);
+            boolean completedNow = (before.name() == null || before.birthday() == null) && newName != null && birthday != null;
+            if (completedNow) {
+                long bonus = Rules.bonus(Rules.load(tx.sql(), context.json()), "PROFILE_COMPLETED", now);
+                if (bonus > 0) {
+                    Ledger.earn(tx.sql(), "bonus:profile:" + customerId, MovementKind.BONUS, customerId,
+                            Ledger.Account.ISSUED, bonus, false, now, expiry(now, config), null,
+                            "profile completed", "customer:" + customerId, now);
+                    tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = lifetime_earned + ? WHERE id = ?",
+                            bonus, customerId);
+                }
+            }
+            tx.audit(actor, "customer.update", "customer", String.valueOf(customerId), before,
+                    Customers.byId(tx.sql(), customerId).orElseThrow());
+            return null;
+        });
+        return find(customerId).orElseThrow();
+    }
+
+    @Override
+    public Kid addKid(Actor actor, long customerId, String name, Birthday birthday) {
+        String n = cleanName(name);
+        if (n == null || n.length() > 100) {
+            throw LoyaltyRejected.invalid("invalid-name", "A kid needs a name of at most 100 characters.");
+        }
+        if (birthday == null) {
+            throw LoyaltyRejected.invalid("missing-field", "A kid's birthday (day and month) is required.");
+        }
+        return context.transactions().inTransaction(tx -> {
+            Ledger.lock(tx.sql(), customerId);
+            long count = tx.sql().one("SELECT COUNT(*) FROM loyalty_kid WHERE customer_id = ?", rs -> rs.getLong(1),
+                    customerId).orElse(0L);
+            if (count >= 10) {
+                throw LoyaltyRejected.conflict("too-many-kids", "At most 10 kids per customer.");
+            }
+            long id = tx.sql().insert("INSERT INTO loyalty_kid (customer_id, name, birth_month, birth_day, birth_year, "
+                            + "created_at) VALUES (?, ?, ?, ?, ?, ?)", customerId, n, birthday.month(), birthday.day(),
+                    birthday.year(), tx.now());
+            Kid kid = new Kid(id, n, birthday);
+            tx.audit(actor, "kid.add", "customer", String.valueOf(customerId), null, kid);
+            return kid;
+        });
+    }
+
+    @Override
+    public void removeKid(Actor actor, long customerId, long kidId) {
+        context.transactions().inTransaction(tx -> {
+            int n = tx.sql().update("DELETE FROM loyalty_kid WHERE id = ? AND customer_id = ?", kidId, customerId);
+            if (n == 0) {
+                throw LoyaltyRejected.notFound("unknown-kid", "No kid " + kidId + " for customer " + customerId);
+            }
+            tx.audit(actor, "kid.remove", "customer", String.valueOf(customerId), Map.of("kidId", kidId), null);
+            return null;
+        });
+    }
+
+    // ---- points ------------------------------------------------------------------------------
+
+    @Override
+    public PointsBalance balance(long customerId) {
+        LoyaltyConfig config = config();
+        return context.transactions().inTransaction(tx -> balance(tx, customerId, config));
+    }
+
+    private PointsBalance balance(Tx tx, long customerId, LoyaltyConfig config) {
+        Instant by = tx.now().plus(java.time.Duration.ofDays(config.warningDays()));
+        return tx.sql().one("SELECT c.wallet, c.pending, c.lifetime_earned, c.tier_code, "
+                        + "(SELECT COALESCE(SUM(remaining), 0) FROM loyalty_lot l WHERE l.customer_id = c.id "
+                        + "AND l.pending = FALSE AND l.remaining > 0 AND l.expires_at <= ?) AS expiring "
+                        + "FROM loyalty_customer c WHERE c.id = ?",
+                rs -> new PointsBalance(customerId, rs.getLong(1), rs.getLong(2), rs.getLong("expiring"), by,
+                        rs.getLong(3), rs.getString(4)), by, customerId)
+                .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
+    }
+
+    @Override
+    public List<LedgerLine> history(long customerId, int limit) {
+        int n = limit <= 0 ? 50 : Math.min(limit, 1000);
+        return context.transactions().inTransaction(tx -> {
+            if (tx.sql().one("SELECT 1 FROM loyalty_customer WHERE id = ?", rs -> 1, customerId).isEmpty()) {
+                throw LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId);
+            }
+            return tx.sql().query("SELECT id, created_at, kind, from_account, to_account, points, reason, cause "
+                            + "FROM loyalty_transfer WHERE customer_id = ? ORDER BY id DESC LIMIT " + n,
+                    rs -> line(rs.getLong(1), SqlRunner.instant(rs, "created_at"), MovementKind.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)), customerId);
+        });
+    }
+
+    /** A transfer as the customer sees it: signed by its effect on their points. */
+    static LedgerLine line(long id, Instant at, MovementKind kind, String from, String to, long points, String reason,
+                           String cause) {
+        if (kind == MovementKind.RELEASE) {
+            return new LedgerLine(id, at, kind, points, false, reason, cause); // pending became available
+        }
+        boolean in = to.equals("WALLET") || to.equals("PENDING");
+        boolean pending = in ? to.equals("PENDING") : from.equals("PENDING");
+        return new LedgerLine(id, at, kind, in ? points : -points, pending, reason, cause);
+    }
+
+    @Override
+    public PointsChange adjust(Actor actor, long customerId, long points, String reason, String idempotencyKey) {
+        if (points == 0 || Math.abs(points) > 1_000_000) {
+            throw LoyaltyRejected.invalid("invalid-points", "Adjust by a whole number of points from -1000000 to 1000000, not 0.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 300) {
+            throw LoyaltyRejected.invalid("missing-reason", "Say why (at most 300 characters).");
+        }
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw LoyaltyRejected.invalid("missing-idempotency-key", "An idempotency key (at most 100 characters) is required.");
+        }
+        LoyaltyConfig config = config();
+        if (actor.kind() == Actor.Kind.STAFF && actor.role() == Role.SUPPORT && Math.abs(points) > config.supportLimit()) {
+            throw LoyaltyRejected.conflict("adjust-limit", "Support staff may adjust by at most " + config.supportLimit()
+                    + " points; ask a manager.");
+        }
+        String key = "adjust:" + idempotencyKey.trim();
+        return context.transactions().inTransaction(tx -> {
+            Ledger.lock(tx.sql(), customerId);
+            Optional<long[]> earlier = tx.sql().one("SELECT id, customer_id, points, (to_account = 'WALLET') FROM "
+                            + "loyalty_transfer WHERE idem_key = ?",
+                    rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : -1}, key);
+            if (earlier.isPresent()) {
+                long[] e = earlier.get();
+                if (e[1] != customerId || e[2] * e[3] != points) {
+                    throw LoyaltyRejected.conflict("idempotency-conflict",
+                            "This idempotency key was used for a different adjustment.");
+                }
+                return new PointsChange(e[0], points, balance(tx, customerId, config));
+            }
+            Instant now = tx.now();
+            String cause = actor.label();
+            Ledger.Applied applied = points > 0
+                    ? Ledger.earn(tx.sql(), key, MovementKind.ADJUST, customerId, Ledger.Account.ADJUSTMENT, points,
+                    false, now, expiry(now, config), null, reason.trim(), cause, now)
+                    : Ledger.spend(tx.sql(), key, MovementKind.ADJUST, customerId, Ledger.Account.ADJUSTMENT, -points,
+                    reason.trim(), cause, now);
+            if (points > 0) {
+                Ledger.settleOwed(tx.sql(), customerId, "transfer:" + applied.transferId(), now);
+            }
+            Map<String, Object> change = Map.of("customerId", customerId, "points", points, "reason", reason.trim());
+            tx.publish(POINTS_ADJUSTED, String.valueOf(customerId), change);
+            tx.audit(actor, "points.adjust", "customer", String.valueOf(customerId), null, change);
+            return new PointsChange(applied.transferId(), points, balance(tx, customerId, config));
+        });
+    }
+
+    // ---- bills ---------------------------------------------------------------------------------
+
+    @Override
+    public BillResult postBill(Actor actor, Bill bill) {
+        LoyaltyConfig config = config();
+        BillCheck.Checked checked = BillCheck.check(bill, config, context.service(PhoneNumbers.class).orElseThrow(),
+                context.clock().instant());
+        Bill b = checked.bill();
+        return context.transactions().inTransaction(tx -> {
+            Instant now = tx.now();
+            // Claim the bill number first: a concurrent post of the same bill waits here, then replays.
+            long claimed = tx.sql().update("INSERT IGNORE INTO loyalty_bill (bill_number, request_hash, customer_id, "
+                            + "store_id, billed_at, amount, currency, points_earned, points_pending, coupon_code, "
+                            + "affiliate_code, created_at) VALUES (?, ?, 0, ?, ?, ?, ?, 0, 0, ?, ?, ?)",
+                    b.billNumber(), checked.hash(), b.storeId(), b.billedAt().toInstant(), b.amount(), b.currency(),
+                    b.couponCode(), b.affiliateCode(), now);
+            if (claimed == 0) {
+                return replay(tx, b.billNumber(), checked.hash());
+            }
+            long customerId = idByMobile(tx.sql(), checked.mobile()).orElseGet(() -> {
+                if (!config.enrollOnBill()) {
+                    throw LoyaltyRejected.notFound("unknown-customer", "No customer with mobile " + checked.mobile()
+                            + " (enrol them first, or turn on enroll-on-bill).");
+                }
+                return insertCustomer(tx, actor, checked.mobile(), cleanName(b.customerName()), null,
+                        config.language(), "pos", config).orElseThrow();
+            });
+            Ledger.Balances balances = Ledger.lock(tx.sql(), customerId);
+            Customer customer = Customers.byId(tx.sql(), customerId).orElseThrow();
+            if (customer.status() == CustomerStatus.BLOCKED) {
+                throw LoyaltyRejected.conflict("customer-blocked", "Customer " + customerId + " is blocked and earns nothing.");
+            }
+            EarningEngine.Outcome outcome = earn(tx, b, customer, config);
+            long points = outcome.points();
+            Instant availableAt = b.billedAt().toInstant().plus(config.pendingHold());
+            boolean pending = points > 0 && availableAt.isAfter(now);
+            Long lotId = null;
+            if (points > 0) {
+                Ledger.Applied t = Ledger.earn(tx.sql(), "bill:" + b.billNumber(), MovementKind.EARN, customerId,
+                        Ledger.Account.ISSUED, points, pending, pending ? availableAt : now, expiry(now, config),
+                        b.billNumber(), "bill " + b.billNumber(), "bill:" + b.billNumber(), now);
+                lotId = tx.sql().one("SELECT id FROM loyalty_lot WHERE transfer_id = ?", rs -> rs.getLong(1),
+                        t.transferId()).orElse(null);
+                tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = lifetime_earned + ? WHERE id = ?",
+                        points, customerId);
+                if (!pending) {
+                    Ledger.settleOwed(tx.sql(), customerId, "bill:" + b.billNumber(), now);
+                }
+                Tiers.upgradeIfEarned(tx, config, customerId, balances.tier(), balances.lifetimeEarned() + points, now);
+            }
+            tx.sql().update("UPDATE loyalty_bill SET customer_id = ?, points_earned = ?, points_pending = ?, lot_id = ?, "
+                            + "applied_rules = ? WHERE bill_number = ?", customerId, points, pending ? points : 0, lotId,
+                    context.json().write(outcome.applied()), b.billNumber());
+            BillResult result = new BillResult(b.billNumber(), customerId, points, pending ? points : 0,
+                    outcome.applied(), false);
+            Map<String, Object> event = new HashMap<>(Map.of("billNumber", b.billNumber(), "customerId", customerId,
+                    "mobile", checked.mobile(), "amount", b.amount(), "currency", b.currency(), "pointsEarned", points,
+                    "pointsPending", pending ? points : 0, "billedAt", b.billedAt().toInstant().toString()));
+            if (b.affiliateCode() != null) {
+                event.put("affiliateCode", b.affiliateCode());
+            }
+            if (b.couponCode() != null) {
+                event.put("couponCode", b.couponCode());
+            }
+            if (b.storeId() != null) {
+                event.put("storeId", b.storeId());
+            }
+            tx.publish(BILL_PROCESSED, String.valueOf(customerId), event);
+            return result;
+        });
+    }
+
+    private EarningEngine.Outcome earn(Tx tx, Bill b, Customer customer, LoyaltyConfig config) {
+        ZonedDateTime at = b.billedAt().atZoneSameInstant(config.zone());
+        Instant dayStart = at.toLocalDate().atStartOfDay(config.zone()).toInstant();
+        Instant dayEnd = at.toLocalDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
+        long earnedToday = tx.sql().one("SELECT COALESCE(SUM(points_earned), 0) FROM loyalty_bill WHERE customer_id = ? "
+                        + "AND billed_at >= ? AND billed_at < ? AND reversed_at IS NULL AND bill_number <> ?",
+                rs -> rs.getLong(1), customer.id(), dayStart, dayEnd, b.billNumber()).orElse(0L);
+        boolean first = tx.sql().one("SELECT 1 FROM loyalty_bill WHERE customer_id = ? AND bill_number <> ? LIMIT 1",
+                rs -> 1, customer.id(), b.billNumber()).isEmpty();
+        boolean birthday = customer.birthday() != null
+                && customer.birthday().monthDay().equals(MonthDay.from(at.toLocalDate()));
+        Tiers.Tier tier = customer.tier() == null ? Tiers.lowest(tx) : Tiers.byCode(tx, customer.tier())
+                .orElseGet(() -> Tiers.lowest(tx));
+        return EarningEngine.evaluate(Rules.load(tx.sql(), context.json()), new EarningEngine.Input(b.amount(),
+                b.lines(), at, tier.code(), tier.multiplier(), earnedToday, first, birthday));
+    }
+
+    private BillResult replay(Tx tx, String billNumber, String hash) {
+        return tx.sql().one("SELECT request_hash, customer_id, points_earned, points_pending, applied_rules, reversed_at "
+                        + "FROM loyalty_bill WHERE bill_number = ?", rs -> {
+                    if (!rs.getString(1).equals(hash)) {
+                        throw LoyaltyRejected.conflict("bill-conflict", "Bill " + billNumber
+                                + " was already posted with different content.");
+                    }
+                    return new BillResult(billNumber, rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rules(rs.getString(5)), rs.getObject(6) != null);
+                }, billNumber).orElseThrow();
+    }
+
+    private List<AppliedRule> rules(String json) {
+        return json == null ? List.of() : Arrays.asList(context.json().read(json, AppliedRule[].class));
+    }
+
+    @Override
+    public BillResult reverseBill(Actor actor, String billNumber, String reason) {
+        String why = reason == null || reason.isBlank() ? "bill reversed" : reason.trim();
+        if (why.length() > 300) {
+            throw LoyaltyRejected.invalid("invalid-reason", "A reason has at most 300 characters.");
+        }
+        return context.transactions().inTransaction(tx -> {
+            record Row(long customerId, long earned, Long lotId, boolean reversed, String rules) {
+            }
+            Row bill = tx.sql().one("SELECT customer_id, points_earned, lot_id, reversed_at, applied_rules "
+                            + "FROM loyalty_bill WHERE bill_number = ? FOR UPDATE",
+                    rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getObject(4) != null,
+                            rs.getString(5)), billNumber)
+                    .orElseThrow(() -> LoyaltyRejected.notFound("unknown-bill", "No bill " + billNumber));
+            BillResult result = new BillResult(billNumber, bill.customerId(), bill.earned(), 0, rules(bill.rules()), true);
+            if (bill.reversed()) {
+                return result; // reversing twice is reversing once
+            }
+            Instant now = tx.now();
+            long taken = 0;
+            if (bill.earned() > 0 && bill.lotId() != null) {
+                Ledger.Balances b = Ledger.lock(tx.sql(), bill.customerId());
+                record Lot(long points, long remaining, long expired, boolean pending) {
+                }
+                Lot lot = tx.sql().one("SELECT points, remaining, expired, pending FROM loyalty_lot WHERE id = ? FOR UPDATE",
+                        rs -> new Lot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4)), bill.lotId()).orElseThrow();
+                String key = "reverse:bill:" + billNumber;
+                if (lot.pending()) {
+                    if (lot.remaining() > 0) {
+                        Ledger.transfer(tx.sql(), key, MovementKind.REVERSE, bill.customerId(), Ledger.Account.PENDING,
+                                Ledger.Account.ISSUED, lot.remaining(), why, "bill:" + billNumber, now);
+                        tx.sql().update("UPDATE loyalty_lot SET remaining = 0 WHERE id = ?", bill.lotId());
+                    }
+                    taken = lot.remaining();
+                } else {
+                    long spent = lot.points() - lot.remaining() - lot.expired();
+                    long fromOthers = Math.min(spent, b.wallet() - lot.remaining());
+                    taken = lot.remaining() + fromOthers;
+                    if (taken > 0) {
+                        Ledger.transfer(tx.sql(), key, MovementKind.REVERSE, bill.customerId(), Ledger.Account.WALLET,
+                                Ledger.Account.ISSUED, taken, why, "bill:" + billNumber, now);
+                        Ledger.consumeLots(tx.sql(), bill.customerId(), taken, billNumber);
+                    }
+                    long owed = spent - fromOthers;
+                    if (owed > 0) {
+                        tx.sql().update("UPDATE loyalty_customer SET owed = owed + ? WHERE id = ?", owed, bill.customerId());
+                    }
+                }
+                tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = GREATEST(0, lifetime_earned - ?) "
+                        + "WHERE id = ?", bill.earned(), bill.customerId());
+            }
+            tx.sql().update("UPDATE loyalty_bill SET reversed_at = ?, reversal_reason = ? WHERE bill_number = ?",
+                    now, why, billNumber);
+            Map<String, Object> event = Map.of("billNumber", billNumber, "customerId", bill.customerId(),
+                    "pointsEarned", bill.earned(), "pointsReversed", taken, "reason", why);
+            tx.publish(BILL_REVERSED, String.valueOf(bill.customerId()), event);
+            tx.audit(actor, "bill.reverse", "bill", billNumber, null, event);
+            return result;
+        });
+    }
+
+    @Override
+    public BillResult preview(Bill bill) {
+        LoyaltyConfig config = config();
+        BillCheck.Checked checked = BillCheck.check(bill, config, context.service(PhoneNumbers.class).orElseThrow(),
+                context.clock().instant());
+        Bill b = checked.bill();
+        return context.transactions().inTransaction(tx -> {
+            Customer customer = Customers.byMobile(tx.sql(), checked.mobile()).orElseGet(() -> new Customer(0,
+                    checked.mobile(), null, null, config.language(), CustomerStatus.ACTIVE, null, null, null, null, List.of()));
+            EarningEngine.Outcome outcome = earn(tx, b, customer, config);
+            boolean pending = b.billedAt().toInstant().plus(config.pendingHold()).isAfter(tx.now());
+            return new BillResult(b.billNumber(), customer.id(), outcome.points(), pending ? outcome.points() : 0,
+                    outcome.applied(), false);
+        });
+    }
+
+    /** When points earned now expire: N months later in the store's zone, or never. */
+    static Instant expiry(Instant earned, LoyaltyConfig config) {
+        if (config.expiryMonths() <= 0) {
+            return null;
+        }
+        LocalDate day = ZonedDateTime.ofInstant(earned, config.zone()).toLocalDate().plusMonths(config.expiryMonths());
+        return day.plusDays(1).atStartOfDay(config.zone()).toInstant(); // valid through that whole day
+    }
+}

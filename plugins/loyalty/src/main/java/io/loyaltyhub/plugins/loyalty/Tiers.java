@@ -1,0 +1,65 @@
+package io.loyaltyhub.plugins.loyalty;
+
+import io.loyaltyhub.api.data.Tx;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tier qualification: upgrades happen at once; downgrades only at the review date. */
+final class Tiers {
+    static final String TIER_CHANGED = "loyalty.tier-changed";
+
+    private Tiers() {
+    }
+
+    record Tier(String code, String name, int rank, long threshold, BigDecimal multiplier) {
+    }
+
+    static Tier lowest(Tx tx) {
+        return tx.sql().one("SELECT code, name, tier_rank, threshold, multiplier FROM loyalty_tier ORDER BY tier_rank LIMIT 1",
+                rs -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5)))
+                .orElseThrow(() -> new IllegalStateException("no tiers defined"));
+    }
+
+    static Optional<Tier> byCode(Tx tx, String code) {
+        return tx.sql().one("SELECT code, name, tier_rank, threshold, multiplier FROM loyalty_tier WHERE code = ?",
+                rs -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5)), code);
+    }
+
+    /** Points that count for tiers: lifetime earned, or earned by bills in the rolling window. */
+    static long qualifying(Tx tx, LoyaltyConfig config, long customerId, long lifetimeEarned, Instant now) {
+        if (!config.rollingTiers()) {
+            return lifetimeEarned;
+        }
+        Instant since = ZonedDateTime.ofInstant(now, config.zone()).minusMonths(config.tierWindowMonths()).toInstant();
+        return tx.sql().one("SELECT COALESCE(SUM(points_earned), 0) FROM loyalty_bill WHERE customer_id = ? "
+                + "AND billed_at >= ? AND reversed_at IS NULL", rs -> rs.getLong(1), customerId, since).orElse(0L);
+    }
+
+    /** Moves the customer up at once if the qualifying points reach a higher tier. */
+    static void upgradeIfEarned(Tx tx, LoyaltyConfig config, long customerId, String currentCode, long lifetimeEarned,
+                                Instant now) {
+        long q = qualifying(tx, config, customerId, lifetimeEarned, now);
+        Optional<Tier> target = tx.sql().one("SELECT code, name, tier_rank, threshold, multiplier FROM loyalty_tier "
+                        + "WHERE threshold <= ? ORDER BY tier_rank DESC LIMIT 1",
+                rs -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5)), q);
+        int currentRank = currentCode == null ? 0 : byCode(tx, currentCode).map(Tier::rank).orElse(0);
+        if (target.isPresent() && target.get().rank() > currentRank) {
+            change(tx, customerId, currentCode, target.get().code(), "qualified with " + q + " points", now);
+        }
+    }
+
+    static void change(Tx tx, long customerId, String from, String to, String reason, Instant now) {
+        tx.sql().update("UPDATE loyalty_customer SET tier_code = ?, tier_since = ?, updated_at = ? WHERE id = ?",
+                to, now, now, customerId);
+        tx.sql().update("INSERT INTO loyalty_tier_change (customer_id, from_tier, to_tier, reason, changed_at) "
+                + "VALUES (?, ?, ?, ?, ?)", customerId, from, to, reason, now);
+        java.util.Map<String, Object> event = new java.util.HashMap<>(Map.of("customerId", customerId, "to", to,
+                "reason", reason));
+        event.put("from", from);
+        tx.publish(TIER_CHANGED, String.valueOf(customerId), event);
+    }
+}
