@@ -60,6 +60,7 @@ public final class LoyaltyServer implements AutoCloseable {
     private AdminUiServer adminUi;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private ServerConfig config;
+    private ServiceRegistry services;
 
     private LoyaltyServer() {
     }
@@ -96,7 +97,7 @@ public final class LoyaltyServer implements AutoCloseable {
         config.apiBootstrapKey().ifPresent(apiKeys::ensureBootstrapKey);
 
         PluginSettingsStore settings = new PluginSettingsStore(database.dataSource(), clock);
-        ServiceRegistry services = new ServiceRegistry();
+        services = new ServiceRegistry();
         services.register(io.loyaltyhub.api.common.PhoneNumbers.class, new LibPhoneNumbers());
         plugins = new PluginHost(config.pluginsDir(), database.dataSource(), persistence, tx, settings, json, clock,
                 services);
@@ -153,6 +154,11 @@ public final class LoyaltyServer implements AutoCloseable {
 
     public List<PluginInfo> plugins() {
         return pluginAdmin.list();
+    }
+
+    /** A service of the host or of a started plugin (e.g. LoyaltyService), for the UI, bots and tests. */
+    public <T> Optional<T> service(Class<T> type) {
+        return services.find(type);
     }
 
     public ServerConfig config() {

@@ -50,9 +50,10 @@ class PluginLoadingIT {
     @Test
     void everyPluginIsListedWithItsStateAndError() {
         Map<String, JsonNode> plugins = pluginsById();
-        assertThat(plugins).containsOnlyKeys("stores", "probe", "failing", "broken-migration", "needs-token",
+        assertThat(plugins).containsOnlyKeys("stores", "loyalty", "probe", "failing", "broken-migration", "needs-token",
                 "not-a-plugin.jar");
         assertThat(plugins.get("stores").get("state").asText()).isEqualTo("STARTED");
+        assertThat(plugins.get("loyalty").get("state").asText()).isEqualTo("STARTED");
         assertThat(plugins.get("probe").get("state").asText()).isEqualTo("STARTED");
         assertThat(plugins.get("failing").get("state").asText()).isEqualTo("FAILED");
         assertThat(plugins.get("failing").get("error").asText()).contains("start failed", "payment gateway is unreachable");

@@ -25,9 +25,12 @@ class AuthIT {
     /** What each role may do, written out by hand from SPEC "People and roles". */
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "admin", List.of("plugins:read", "plugins:write", "staff:read", "staff:write", "apikeys:read",
-                    "apikeys:write", "audit:read", "events:read", "events:write", "stores:read", "stores:write"),
-            "manager", List.of("plugins:read", "audit:read", "events:read", "events:write", "stores:read", "stores:write"),
-            "support", List.of("plugins:read", "stores:read"));
+                    "apikeys:write", "audit:read", "events:read", "events:write", "stores:read", "stores:write",
+                    "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write"),
+            "manager", List.of("plugins:read", "audit:read", "events:read", "events:write", "stores:read", "stores:write",
+                    "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write"),
+            "support", List.of("plugins:read", "stores:read", "customers:read", "customers:write", "points:read",
+                    "points:write", "bills:read"));
     private static final List<String> KNOWN_SCOPES = ALLOWED.get("admin");
 
     private static TestServer server;

@@ -36,8 +36,28 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String label, Path pluginsDir) throws Exception {
+        return start(label, pluginsDir, Clock.systemUTC());
+    }
+
+    public static TestServer start(String label, Path pluginsDir, Clock clock) throws Exception {
         String url = TestDatabase.freshDatabase(label);
-        return new TestServer(LoyaltyServer.start(config(url, pluginsDir), Clock.systemUTC()), url);
+        return new TestServer(LoyaltyServer.start(config(url, pluginsDir), clock), url);
+    }
+
+    /** A plain JDBC connection to this server's database, for checking what was written. */
+    public java.sql.Connection jdbc() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(databaseUrl, TestDatabase.user(), TestDatabase.password());
+    }
+
+    /** One number from the database, e.g. a COUNT(*). */
+    public long count(String sql) {
+        try (java.sql.Connection c = jdbc(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
     }
 
     /** The configuration a test server runs with, on the given database. */
@@ -87,7 +107,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Reply send(String method, String path, String token, String body) {
+        return send(method, path, token, body, null);
+    }
+
+    /** With an Idempotency-Key header when {@code idempotencyKey} is given. */
+    public Reply send(String method, String path, String token, String body, String idempotencyKey) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -44,4 +44,10 @@ public interface LoyaltyService extends PluginService {
 
     /** What the bill would earn now, without writing anything. */
     BillResult preview(Bill bill);
+
+    /** Does now what the release job does: pending points whose hold ended become available. Returns lots released. */
+    int releaseDuePoints();
+
+    /** Does now what the daily expiry job does; returns the points expired. */
+    long expireDuePoints();
 }

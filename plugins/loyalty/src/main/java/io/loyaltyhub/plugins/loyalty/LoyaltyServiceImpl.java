@@ -522,6 +522,16 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         });
     }
 
+    @Override
+    public int releaseDuePoints() {
+        return new ReleasePendingJob(context).releaseDue();
+    }
+
+    @Override
+    public long expireDuePoints() {
+        return new ExpiryJob(context).expireDue();
+    }
+
     /** When points earned now expire: N months later in the store's zone, or never. */
     static Instant expiry(Instant earned, LoyaltyConfig config) {
         if (config.expiryMonths() <= 0) {
