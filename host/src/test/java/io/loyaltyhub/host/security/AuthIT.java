@@ -26,11 +26,16 @@ class AuthIT {
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "admin", List.of("plugins:read", "plugins:write", "staff:read", "staff:write", "apikeys:read",
                     "apikeys:write", "audit:read", "events:read", "events:write", "stores:read", "stores:write",
-                    "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write"),
+                    "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write",
+                    "rewards:read", "rewards:write", "vouchers:read", "vouchers:write", "coupons:read", "coupons:write",
+                    "rules:read", "rules:write", "tiers:read"),
             "manager", List.of("plugins:read", "audit:read", "events:read", "events:write", "stores:read", "stores:write",
-                    "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write"),
+                    "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write",
+                    "rewards:read", "rewards:write", "vouchers:read", "vouchers:write", "coupons:read", "coupons:write",
+                    "rules:read", "rules:write", "tiers:read"),
             "support", List.of("plugins:read", "stores:read", "customers:read", "customers:write", "points:read",
-                    "points:write", "bills:read"));
+                    "points:write", "bills:read", "rewards:read", "vouchers:read", "vouchers:write", "coupons:read", "rules:read",
+                    "tiers:read"));
     private static final List<String> KNOWN_SCOPES = ALLOWED.get("admin");
 
     private static TestServer server;

@@ -45,9 +45,27 @@ public interface LoyaltyService extends PluginService {
     /** What the bill would earn now, without writing anything. */
     BillResult preview(Bill bill);
 
+    List<TierInfo> tiers();
+
+    /** Oldest first. */
+    List<TierChange> tierHistory(long customerId);
+
+    List<EarningRule> rules();
+
+    /** Creates or changes a rule; its params are checked for its type. */
+    EarningRule saveRule(Actor actor, EarningRule rule);
+
+    List<Badge> badges(long customerId);
+
+    /** Customers by points earned in the month (in the store's zone), most first. */
+    List<LeaderboardEntry> leaderboard(java.time.YearMonth month, int limit);
+
     /** Does now what the release job does: pending points whose hold ended become available. Returns lots released. */
     int releaseDuePoints();
 
     /** Does now what the daily expiry job does; returns the points expired. */
     long expireDuePoints();
+
+    /** Does now what the daily tier review does; returns how many customers moved down. */
+    int reviewTiers();
 }

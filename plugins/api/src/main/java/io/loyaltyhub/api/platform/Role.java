@@ -9,7 +9,7 @@ public enum Role {
     ADMIN,
     /** Approvals, campaigns, reports: all but staff, API keys and plugin settings. */
     MANAGER,
-    /** Customers, points adjustments, messages; read-only elsewhere (not staff, audit, events). */
+    /** Customers, points adjustments, vouchers at the counter, messages; read-only elsewhere (not staff, audit, events). */
     SUPPORT;
 
     public boolean grants(String scope) {
@@ -19,7 +19,7 @@ public enum Role {
             case ADMIN -> true;
             case MANAGER -> !area.equals("staff") && !area.equals("apikeys") && !scope.equals("plugins:write");
             case SUPPORT -> switch (area) {
-                case "customers", "points", "messages" -> true;
+                case "customers", "points", "vouchers", "messages" -> true;
                 case "staff", "apikeys", "audit", "events" -> false;
                 default -> action.equals("read");
             };

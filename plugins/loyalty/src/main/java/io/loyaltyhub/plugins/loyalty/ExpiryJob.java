@@ -40,6 +40,8 @@ public class ExpiryJob implements ScheduledJob {
     public void run(JobRun run) {
         expireDue();
         warnExpiring();
+        context.transactions().inTransaction(tx -> tx.sql().update("UPDATE loyalty_voucher SET status = 'EXPIRED' "
+                + "WHERE status = 'ISSUED' AND expires_at <= ?", tx.now()));
     }
 
     /** Expires every lot whose time has come, one customer per transaction; returns points expired. */

@@ -373,6 +373,14 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 throw LoyaltyRejected.conflict("customer-blocked", "Customer " + customerId + " is blocked and earns nothing.");
             }
             EarningEngine.Outcome outcome = earn(tx, b, customer, config);
+            if (b.couponCode() != null) {
+                io.loyaltyhub.api.loyalty.CouponCheck coupon = Coupons.useOnBill(tx.sql(), b.couponCode(), b.amount(),
+                        checked.mobile(), b.billNumber(), customerId, now);
+                List<AppliedRule> applied = new java.util.ArrayList<>(outcome.applied());
+                applied.add(new AppliedRule(0, "Coupon " + coupon.code(), coupon.valid()
+                        ? "used, discount " + coupon.discount().toPlainString() : "not applied: " + coupon.reason()));
+                outcome = new EarningEngine.Outcome(outcome.points(), applied);
+            }
             long points = outcome.points();
             Instant availableAt = b.billedAt().toInstant().plus(config.pendingHold());
             boolean pending = points > 0 && availableAt.isAfter(now);
@@ -393,6 +401,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             tx.sql().update("UPDATE loyalty_bill SET customer_id = ?, points_earned = ?, points_pending = ?, lot_id = ?, "
                             + "applied_rules = ? WHERE bill_number = ?", customerId, points, pending ? points : 0, lotId,
                     context.json().write(outcome.applied()), b.billNumber());
+            Badges.afterBill(tx, customerId);
             BillResult result = new BillResult(b.billNumber(), customerId, points, pending ? points : 0,
                     outcome.applied(), false);
             Map<String, Object> event = new HashMap<>(Map.of("billNumber", b.billNumber(), "customerId", customerId,
@@ -522,9 +531,98 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         });
     }
 
+    // ---- tiers, rules, badges, leaderboard -------------------------------------------------------
+
+    @Override
+    public List<io.loyaltyhub.api.loyalty.TierInfo> tiers() {
+        return context.transactions().inTransaction(tx -> tx.sql().query("SELECT code, name, tier_rank, threshold, "
+                + "multiplier, benefits FROM loyalty_tier ORDER BY tier_rank", rs -> new io.loyaltyhub.api.loyalty.TierInfo(
+                rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5), rs.getString(6))));
+    }
+
+    @Override
+    public List<io.loyaltyhub.api.loyalty.TierChange> tierHistory(long customerId) {
+        return context.transactions().inTransaction(tx -> tx.sql().query("SELECT from_tier, to_tier, reason, changed_at "
+                        + "FROM loyalty_tier_change WHERE customer_id = ? ORDER BY id",
+                rs -> new io.loyaltyhub.api.loyalty.TierChange(rs.getString(1), rs.getString(2), rs.getString(3),
+                        SqlRunner.instant(rs, "changed_at")), customerId));
+    }
+
+    @Override
+    public List<io.loyaltyhub.api.loyalty.EarningRule> rules() {
+        return context.transactions().inTransaction(tx -> Rules.load(tx.sql(), context.json()).stream()
+                .map(r -> new io.loyaltyhub.api.loyalty.EarningRule(r.id(), r.name(), r.type().name(), r.active(),
+                        r.params(), r.validFrom(), r.validTo())).toList());
+    }
+
+    @Override
+    public io.loyaltyhub.api.loyalty.EarningRule saveRule(Actor actor, io.loyaltyhub.api.loyalty.EarningRule rule) {
+        RuleDef checked = Rules.check(rule);
+        return context.transactions().inTransaction(tx -> {
+            Instant now = tx.now();
+            String params = context.json().write(checked.params());
+            long id;
+            Object before = null;
+            if (rule.id() == null) {
+                id = tx.sql().insert("INSERT INTO loyalty_rule (name, rule_type, active, params, valid_from, valid_to, "
+                                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", checked.name(), checked.type(), checked.active(),
+                        params, checked.validFrom(), checked.validTo(), now);
+            } else {
+                id = rule.id();
+                before = tx.sql().one("SELECT name, rule_type, active, params FROM loyalty_rule WHERE id = ? FOR UPDATE",
+                        rs -> Map.of("name", rs.getString(1), "type", rs.getString(2), "active", rs.getBoolean(3),
+                                "params", rs.getString(4)), id)
+                        .orElseThrow(() -> LoyaltyRejected.notFound("unknown-rule", "No rule " + rule.id()));
+                tx.sql().update("UPDATE loyalty_rule SET name = ?, rule_type = ?, active = ?, params = ?, valid_from = ?, "
+                                + "valid_to = ?, updated_at = ? WHERE id = ?", checked.name(), checked.type(), checked.active(),
+                        params, checked.validFrom(), checked.validTo(), now, id);
+            }
+            io.loyaltyhub.api.loyalty.EarningRule saved = new io.loyaltyhub.api.loyalty.EarningRule(id, checked.name(),
+                    checked.type().name(), checked.active(), checked.params(), checked.validFrom(), checked.validTo());
+            tx.audit(actor, rule.id() == null ? "rule.create" : "rule.update", "earning-rule", String.valueOf(id), before, saved);
+            return saved;
+        });
+    }
+
+    @Override
+    public List<io.loyaltyhub.api.loyalty.Badge> badges(long customerId) {
+        return context.transactions().inTransaction(tx -> tx.sql().query("SELECT code, unlocked_at FROM loyalty_badge "
+                        + "WHERE customer_id = ? ORDER BY unlocked_at, code",
+                rs -> new io.loyaltyhub.api.loyalty.Badge(rs.getString(1), Badges.name(rs.getString(1)),
+                        SqlRunner.instant(rs, "unlocked_at")), customerId));
+    }
+
+    @Override
+    public List<io.loyaltyhub.api.loyalty.LeaderboardEntry> leaderboard(java.time.YearMonth month, int limit) {
+        LoyaltyConfig config = config();
+        int n = limit <= 0 ? 10 : Math.min(limit, 500);
+        Instant from = month.atDay(1).atStartOfDay(config.zone()).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(config.zone()).toInstant();
+        return context.transactions().inTransaction(tx -> {
+            List<io.loyaltyhub.api.loyalty.LeaderboardEntry> out = new java.util.ArrayList<>();
+            for (Object[] row : tx.sql().query("SELECT b.customer_id, c.name, c.mobile, SUM(b.points_earned) AS points "
+                            + "FROM loyalty_bill b JOIN loyalty_customer c ON c.id = b.customer_id WHERE b.billed_at >= ? "
+                            + "AND b.billed_at < ? AND b.reversed_at IS NULL GROUP BY b.customer_id, c.name, c.mobile "
+                            + "HAVING points > 0 ORDER BY points DESC, b.customer_id LIMIT " + n,
+                    rs -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)}, from, to)) {
+                String mobile = (String) row[2];
+                String masked = mobile.substring(0, Math.min(3, mobile.length())) + "*****"
+                        + mobile.substring(Math.max(0, mobile.length() - 4));
+                out.add(new io.loyaltyhub.api.loyalty.LeaderboardEntry(out.size() + 1, (Long) row[0], (String) row[1],
+                        masked, (Long) row[3]));
+            }
+            return out;
+        });
+    }
+
     @Override
     public int releaseDuePoints() {
         return new ReleasePendingJob(context).releaseDue();
+    }
+
+    @Override
+    public int reviewTiers() {
+        return new TierReviewJob(context).review();
     }
 
     @Override

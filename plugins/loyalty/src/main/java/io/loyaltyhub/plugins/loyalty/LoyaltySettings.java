@@ -47,7 +47,7 @@ public class LoyaltySettings implements PluginDeclaration {
                     .label("Expiry warning (days)").validatedBy(SettingValidator.range(1, 365)),
             SettingDefinition.choice(TIER_BASIS, "lifetime-points", "What qualifies for a tier: points earned ever, or in the last tier-window months.",
                     "lifetime-points", "rolling-points").label("Tier basis"),
-            SettingDefinition.of(TIER_WINDOW, SettingType.INTEGER, "12", "Months counted for rolling tier qualification.")
+            SettingDefinition.of(TIER_WINDOW, SettingType.INTEGER, "12", "Months counted for rolling tier qualification, and between tier reviews (downgrades happen only at a review).")
                     .label("Tier window (months)").validatedBy(SettingValidator.range(1, 60)),
             SettingDefinition.of(ENROLL_ON_BILL, SettingType.BOOLEAN, "false", "Enrol unknown mobile numbers when a bill names them (otherwise such bills are refused).")
                     .label("Enrol on bill"),

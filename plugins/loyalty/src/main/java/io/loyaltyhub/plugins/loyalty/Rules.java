@@ -19,6 +19,75 @@ final class Rules {
                         SqlRunner.instant(rs, "valid_from"), SqlRunner.instant(rs, "valid_to")));
     }
 
+    /** Checks a rule's name, type and the params its type needs; refuses with a message per field. */
+    static RuleDef check(io.loyaltyhub.api.loyalty.EarningRule rule) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String name = rule.name() == null ? "" : rule.name().trim();
+        if (name.isEmpty() || name.length() > 120) {
+            errors.put("name", "is required, at most 120 characters");
+        }
+        RuleDef.Type type = null;
+        try {
+            type = RuleDef.Type.valueOf(rule.type() == null ? "" : rule.type().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.put("type", "one of " + java.util.Arrays.toString(RuleDef.Type.values()));
+        }
+        Map<String, Object> params = rule.params() == null ? Map.of() : rule.params();
+        if (type != null) {
+            List<String> needed = switch (type) {
+                case BASE_RATE -> List.of("pointsPerUnit");
+                case CATEGORY_MULTIPLIER -> List.of("category", "multiplier");
+                case SKU_MULTIPLIER -> List.of("sku", "multiplier");
+                case CAMPAIGN -> List.of();
+                case BILL_CAP, DAILY_CAP -> List.of("maxPoints");
+                case BONUS -> List.of("event", "points");
+            };
+            for (String k : needed) {
+                if (params.get(k) == null || params.get(k).toString().isBlank()) {
+                    errors.put("params." + k, "is required for " + type);
+                }
+            }
+            for (String k : List.of("pointsPerUnit", "minimumBill", "multiplier", "maxPoints", "points", "bonusPoints")) {
+                Object v = params.get(k);
+                if (v != null) {
+                    try {
+                        if (new java.math.BigDecimal(v.toString()).signum() < 0) {
+                            errors.put("params." + k, "must not be negative");
+                        }
+                    } catch (NumberFormatException e) {
+                        errors.put("params." + k, "must be a number");
+                    }
+                }
+            }
+            Object rounding = params.get("rounding");
+            if (rounding != null && !List.of("FLOOR", "HALF_UP", "CEILING").contains(rounding.toString().toUpperCase(java.util.Locale.ROOT))) {
+                errors.put("params.rounding", "FLOOR, HALF_UP or CEILING");
+            }
+            Object event = params.get("event");
+            if (type == RuleDef.Type.BONUS && event != null && !List.of("FIRST_PURCHASE", "BIRTHDAY", "SIGN_UP",
+                    "PROFILE_COMPLETED", "REFERRAL").contains(event.toString())) {
+                errors.put("params.event", "FIRST_PURCHASE, BIRTHDAY, SIGN_UP, PROFILE_COMPLETED or REFERRAL");
+            }
+            for (String k : List.of("fromTime", "toTime")) {
+                if (params.get(k) != null) {
+                    try {
+                        java.time.LocalTime.parse(params.get(k).toString());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        errors.put("params." + k, "a time such as 10:00");
+                    }
+                }
+            }
+        }
+        if (rule.validFrom() != null && rule.validTo() != null && !rule.validTo().isAfter(rule.validFrom())) {
+            errors.put("validTo", "must be after validFrom");
+        }
+        if (!errors.isEmpty()) {
+            throw io.loyaltyhub.api.loyalty.LoyaltyRejected.invalid("The rule has invalid fields.", errors);
+        }
+        return new RuleDef(rule.id() == null ? 0 : rule.id(), name, type, rule.active(), params, rule.validFrom(),
+                rule.validTo());
+    }
+
     /** Points of an active bonus rule for the event (SIGN_UP, PROFILE_COMPLETED, ...), 0 if none. */
     static long bonus(List<RuleDef> rules, String event, java.time.Instant at) {
         return rules.stream().filter(r -> r.type() == RuleDef.Type.BONUS && r.appliesAt(at)

@@ -61,5 +61,6 @@ final class Tiers {
                 "reason", reason));
         event.put("from", from);
         tx.publish(TIER_CHANGED, String.valueOf(customerId), event);
+        Badges.unlock(tx, customerId, "TIER_" + to);
     }
 }

@@ -1,0 +1,3 @@
+package io.loyaltyhub.api.loyalty;
+
+public enum VoucherStatus { ISSUED, USED, CANCELLED, EXPIRED }
