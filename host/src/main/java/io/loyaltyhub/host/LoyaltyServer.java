@@ -135,7 +135,8 @@ public final class LoyaltyServer implements AutoCloseable {
         dispatcher.start("event-dispatcher");
         scheduler.start(Duration.ofSeconds(1));
 
-        adminUi = AdminUiServer.start(config.adminHost(), config.adminPort(), new UiServices(staff, pluginAdmin, audit, eventAdmin),
+        adminUi = AdminUiServer.start(config.adminHost(), config.adminPort(), new UiServices(staff, pluginAdmin, audit, eventAdmin,
+                services::find),
                 config.adminSessionTimeout());
         toClose.add(adminUi);
     }

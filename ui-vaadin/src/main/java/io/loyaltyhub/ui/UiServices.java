@@ -7,12 +7,18 @@ import io.loyaltyhub.api.platform.StaffService;
 
 import java.util.Objects;
 
-/** The platform services the admin UI calls; handed to {@link AdminUiServer#start}. */
-public record UiServices(StaffService staff, PluginAdmin plugins, AuditLog audit, EventAdmin events) {
+/**
+ * The services the admin UI calls; handed to {@link AdminUiServer#start}. Platform services are
+ * always there; services of plugins (loyalty, rewards) come from {@code pluginServices} when the
+ * view is created.
+ */
+public record UiServices(StaffService staff, PluginAdmin plugins, AuditLog audit, EventAdmin events,
+                         PluginServices pluginServices) {
     public UiServices {
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(pluginServices, "pluginServices");
     }
 }

@@ -21,7 +21,14 @@ public final class ApiKeys {
     public static final String BOOTSTRAP_NAME = "bootstrap";
     private static final String PREFIX = "lhk_";
 
+    /** How long a verified key is trusted without asking the database (revocation here clears it at once). */
+    static final java.time.Duration CACHE = java.time.Duration.ofSeconds(10);
+
+    private record Verified(Actor actor, long at) {
+    }
+
     private final TransactionRunner tx;
+    private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ApiKeys(TransactionRunner tx) {
         this.tx = tx;
@@ -81,6 +88,7 @@ public final class ApiKeys {
             }
             return null;
         });
+        verified.clear();
     }
 
     public List<ApiKeyInfo> list() {
@@ -92,7 +100,7 @@ public final class ApiKeys {
     }
 
     public boolean revoke(Actor actor, long id) {
-        return tx.inHostTransaction(t -> {
+        boolean revoked = tx.inHostTransaction(t -> {
             int n = Sql.update(t.connection(), "UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                     t.now(), id);
             if (n > 0) {
@@ -101,14 +109,25 @@ public final class ApiKeys {
             }
             return n > 0;
         });
+        verified.clear();
+        return revoked;
     }
 
     /** The actor for a presented key, if it exists and is not revoked. */
     public Optional<Actor> verify(String presented) {
         String hash = Tokens.sha256(presented);
-        return tx.inHostTransaction(t -> Sql.one(t.connection(),
+        Verified v = verified.get(hash);
+        if (v != null && System.nanoTime() - v.at() < CACHE.toNanos()) {
+            return Optional.of(v.actor());
+        }
+        Optional<Actor> actor = tx.inHostTransaction(t -> Sql.one(t.connection(),
                 "SELECT * FROM api_key WHERE key_hash = ? AND revoked_at IS NULL", ApiKeys::info, hash))
                 .map(k -> Actor.apiKey(k.id(), k.name(), k.scopes()));
+        if (verified.size() > 10_000) {
+            verified.clear();
+        }
+        actor.ifPresentOrElse(a -> verified.put(hash, new Verified(a, System.nanoTime())), () -> verified.remove(hash));
+        return actor;
     }
 
     static Set<String> checkScopes(Set<String> scopes) {

@@ -46,6 +46,11 @@ public final class TestDatabase {
         return serverUrl;
     }
 
+    /** Points the following tests (or a benchmark) at another MariaDB server, e.g. jdbc:mariadb://127.0.0.1:3306. */
+    public static synchronized void useServer(String url) {
+        serverUrl = url.replaceAll("(jdbc:mariadb://[^/?]+).*", "$1");
+    }
+
     public static String user() {
         String u = System.getenv("TEST_DB_USER");
         return u == null || u.isBlank() ? "root" : u;

@@ -40,8 +40,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String label, Path pluginsDir, Clock clock) throws Exception {
+        return start(label, pluginsDir, clock, 8);
+    }
+
+    public static TestServer start(String label, Path pluginsDir, Clock clock, int poolSize) throws Exception {
         String url = TestDatabase.freshDatabase(label);
-        return new TestServer(LoyaltyServer.start(config(url, pluginsDir), clock), url);
+        ServerConfig c = config(url, pluginsDir);
+        ServerConfig sized = new ServerConfig(c.host(), c.serverPort(), c.trustedProxies(), c.adminHost(), c.adminPort(),
+                c.adminSessionTimeout(), c.dataDir(), c.pluginsDir(), c.dbUrl(), c.dbUser(), c.dbPassword(), poolSize,
+                c.bootstrapUser(), c.bootstrapPassword(), c.apiBootstrapKey(), c.eventMaxAttempts(), c.instanceId());
+        return new TestServer(LoyaltyServer.start(sized, clock), url);
     }
 
     /** A plain JDBC connection to this server's database, for checking what was written. */

@@ -10,21 +10,21 @@ import io.loyaltyhub.ui.security.AccessGuard;
 /** Creates views with the platform services injected and guards every navigation. */
 public class AdminServletService extends VaadinServletService {
 
-    private final transient UiServices services;
+    private final transient ServiceInjector injector;
 
     public AdminServletService(AdminServlet servlet, DeploymentConfiguration configuration, UiServices services) {
         super(servlet, configuration);
-        this.services = services;
+        this.injector = new ServiceInjector(services);
     }
 
     @Override
     public void init() throws ServiceException {
         super.init();
-        addUIInitListener(event -> event.getUI().addBeforeEnterListener(new AccessGuard()));
+        addUIInitListener(event -> event.getUI().addBeforeEnterListener(new AccessGuard(injector::missingPluginServices)));
     }
 
     @Override
     protected Instantiator createInstantiator() throws ServiceException {
-        return new ServiceInstantiator(this, new ServiceInjector(services));
+        return new ServiceInstantiator(this, injector);
     }
 }

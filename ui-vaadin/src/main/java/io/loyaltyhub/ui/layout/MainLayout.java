@@ -17,16 +17,18 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import io.loyaltyhub.api.platform.Actor;
+import io.loyaltyhub.ui.PluginServices;
+import io.loyaltyhub.ui.UiServices;
 import io.loyaltyhub.ui.security.CurrentActor;
 
 /** The frame of every view after login: title, who is logged in, logout, and the side navigation. */
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    public MainLayout(UiServices services) {
         Actor actor = CurrentActor.get().orElse(null);
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header(actor));
-        addToDrawer(nav(actor));
+        addToDrawer(nav(actor, services.pluginServices()));
     }
 
     private HorizontalLayout header(Actor actor) {
@@ -48,10 +50,10 @@ public class MainLayout extends AppLayout {
         return header;
     }
 
-    private static SideNav nav(Actor actor) {
+    private static SideNav nav(Actor actor, PluginServices pluginServices) {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
-        for (MainNav.Entry entry : MainNav.visibleFor(actor)) {
+        for (MainNav.Entry entry : MainNav.visibleFor(actor, pluginServices)) {
             SideNavItem item = new SideNavItem(entry.label(), entry.view(), entry.icon().create());
             // "plugins/stores" highlights "Plugins"; the dashboard ("") must not match everything
             item.setMatchNested(item.getPath() != null && !item.getPath().isEmpty());

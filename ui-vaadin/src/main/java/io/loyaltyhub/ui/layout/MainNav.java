@@ -3,7 +3,16 @@ package io.loyaltyhub.ui.layout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.loyaltyhub.api.platform.Actor;
+import io.loyaltyhub.ui.PluginServices;
 import io.loyaltyhub.ui.audit.AuditView;
+import io.loyaltyhub.ui.customers.CustomersView;
+import io.loyaltyhub.ui.customers.LeaderboardView;
+import io.loyaltyhub.ui.internal.ServiceInjector;
+import io.loyaltyhub.ui.rewards.CouponsView;
+import io.loyaltyhub.ui.rewards.RewardsView;
+import io.loyaltyhub.ui.rewards.VoucherCounterView;
+import io.loyaltyhub.ui.rules.RulesView;
+import io.loyaltyhub.ui.rules.TiersView;
 import io.loyaltyhub.ui.dashboard.DashboardView;
 import io.loyaltyhub.ui.events.EventsView;
 import io.loyaltyhub.ui.plugins.PluginsView;
@@ -14,7 +23,8 @@ import java.util.List;
 
 /**
  * The side navigation, in order. Add new views HERE. An entry is shown only to actors that may
- * open its view (by the view's {@link io.loyaltyhub.ui.security.RequiredScope}).
+ * open its view (by the view's {@link io.loyaltyhub.ui.security.RequiredScope}) and only while the
+ * plugin services its view needs (e.g. {@code LoyaltyService}) are there.
  */
 public final class MainNav {
 
@@ -23,6 +33,13 @@ public final class MainNav {
 
     public static final List<Entry> ENTRIES = List.of(
             new Entry("Dashboard", VaadinIcon.DASHBOARD, DashboardView.class),
+            new Entry("Customers", VaadinIcon.USER_CARD, CustomersView.class),
+            new Entry("Voucher counter", VaadinIcon.TICKET, VoucherCounterView.class),
+            new Entry("Rewards", VaadinIcon.GIFT, RewardsView.class),
+            new Entry("Coupons", VaadinIcon.PIGGY_BANK, CouponsView.class),
+            new Entry("Earning rules", VaadinIcon.CALC, RulesView.class),
+            new Entry("Tiers", VaadinIcon.STAR, TiersView.class),
+            new Entry("Leaderboard", VaadinIcon.TROPHY, LeaderboardView.class),
             new Entry("Plugins", VaadinIcon.PLUG, PluginsView.class),
             new Entry("Staff users", VaadinIcon.USERS, StaffView.class),
             new Entry("Audit log", VaadinIcon.RECORDS, AuditView.class),
@@ -31,8 +48,11 @@ public final class MainNav {
     private MainNav() {
     }
 
-    /** The entries {@code actor} may open. */
-    public static List<Entry> visibleFor(Actor actor) {
-        return ENTRIES.stream().filter(e -> AccessRule.mayOpen(e.view(), actor)).toList();
+    /** The entries {@code actor} (null: nobody) may open and whose plugin services {@code services} has. */
+    public static List<Entry> visibleFor(Actor actor, PluginServices services) {
+        return ENTRIES.stream()
+                .filter(e -> AccessRule.mayOpen(e.view(), actor))
+                .filter(e -> ServiceInjector.missingPluginServices(e.view(), services).isEmpty())
+                .toList();
     }
 }

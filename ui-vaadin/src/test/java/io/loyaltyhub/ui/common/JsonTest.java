@@ -28,4 +28,21 @@ class JsonTest {
                         }""");
         assertThat(Json.pretty("not json")).isEqualTo("not json");
     }
+
+    @Test
+    void parsesAndWritesObjects() {
+        assertThat(Json.parseObject("{\"a\": 1, \"b\": [\"x\"], \"c\": 1.50, \"d\": null}"))
+                .containsExactly(java.util.Map.entry("a", 1), java.util.Map.entry("b", java.util.List.of("x")),
+                        java.util.Map.entry("c", new java.math.BigDecimal("1.50")),
+                        new java.util.AbstractMap.SimpleEntry<>("d", null));
+        assertThat(Json.parseObject("  ")).isEmpty();
+        assertThat(Json.write(java.util.Map.of("a", 1))).isEqualTo("{\"a\":1}");
+        assertThat(Json.write(null)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parseObject("[1]"))
+                .hasMessageStartingWith("Write a JSON object");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parseObject("{\"a\": 1} x"))
+                .hasMessageStartingWith("Not valid JSON");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parseObject("{\"a\" 1}"))
+                .hasMessageStartingWith("Not valid JSON (line 1)");
+    }
 }

@@ -1,33 +1,72 @@
 package io.loyaltyhub.ui.layout;
 
+import io.loyaltyhub.api.loyalty.LoyaltyService;
+import io.loyaltyhub.api.loyalty.RewardsService;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.api.platform.Role;
+import io.loyaltyhub.ui.PluginServices;
 import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MainNavTest {
 
+    static final PluginServices ALL = services(Map.of(LoyaltyService.class, stub(LoyaltyService.class),
+            RewardsService.class, stub(RewardsService.class)));
+
+    static PluginServices services(Map<Class<?>, Object> map) {
+        return new PluginServices() {
+            @Override
+            public <T> Optional<T> find(Class<T> type) {
+                return Optional.ofNullable(type.cast(map.get(type)));
+            }
+        };
+    }
+
+    static <T> T stub(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
+            throw new UnsupportedOperationException(m.getName());
+        }));
+    }
+
     @Test
     void adminSeesEverything() {
-        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN))).extracting(MainNav.Entry::label)
-                .containsExactly("Dashboard", "Plugins", "Staff users", "Audit log", "Events");
+        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN), ALL)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Customers", "Voucher counter", "Rewards", "Coupons", "Earning rules",
+                        "Tiers", "Leaderboard", "Plugins", "Staff users", "Audit log", "Events");
     }
 
     @Test
     void staffUsersOnlyForActorsWhoMayReadStaff() {
-        assertThat(MainNav.visibleFor(Actor.staff(2, "m", Role.MANAGER))).extracting(MainNav.Entry::label)
-                .containsExactly("Dashboard", "Plugins", "Audit log", "Events");
+        assertThat(MainNav.visibleFor(Actor.staff(2, "m", Role.MANAGER), ALL)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Customers", "Voucher counter", "Rewards", "Coupons", "Earning rules",
+                        "Tiers", "Leaderboard", "Plugins", "Audit log", "Events");
     }
 
     @Test
     void supportSeesOnlyWhatItMayOpen() {
-        assertThat(MainNav.visibleFor(Actor.staff(3, "s", Role.SUPPORT))).extracting(MainNav.Entry::label)
-                .containsExactly("Dashboard", "Plugins");
+        assertThat(MainNav.visibleFor(Actor.staff(3, "s", Role.SUPPORT), ALL)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Customers", "Voucher counter", "Rewards", "Coupons", "Earning rules",
+                        "Tiers", "Leaderboard", "Plugins");
+    }
+
+    @Test
+    void loyaltyEntriesHideWhileTheirServiceIsMissing() {
+        Actor admin = Actor.staff(1, "a", Role.ADMIN);
+        assertThat(MainNav.visibleFor(admin, PluginServices.none())).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Plugins", "Staff users", "Audit log", "Events");
+        PluginServices loyaltyOnly = services(Map.of(LoyaltyService.class, stub(LoyaltyService.class)));
+        assertThat(MainNav.visibleFor(admin, loyaltyOnly)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Customers", "Earning rules", "Tiers", "Leaderboard", "Plugins",
+                        "Staff users", "Audit log", "Events");
     }
 
     @Test
     void nobodySeesNothing() {
-        assertThat(MainNav.visibleFor(null)).isEmpty();
+        assertThat(MainNav.visibleFor(null, ALL)).isEmpty();
     }
 }

@@ -73,10 +73,14 @@ class AccessRuleTest {
     /** Fail closed: a new view must say which scope it needs (or be listed here on purpose). */
     @Test
     void everyRouteDeclaresItsAccess() throws Exception {
-        Set<Class<?>> loginOnly = Set.of(AccessDeniedView.class);
+        Set<Class<?>> loginOnly = Set.of(AccessDeniedView.class, PluginUnavailableView.class);
         List<Class<?>> routes = routeClasses();
         assertThat(routes).contains(LoginView.class, DashboardView.class, PluginsView.class, StaffView.class,
-                AuditView.class, EventsView.class, AccessDeniedView.class);
+                AuditView.class, EventsView.class, AccessDeniedView.class, PluginUnavailableView.class,
+                io.loyaltyhub.ui.customers.CustomersView.class, io.loyaltyhub.ui.customers.CustomerDetailView.class,
+                io.loyaltyhub.ui.customers.LeaderboardView.class, io.loyaltyhub.ui.rewards.RewardsView.class,
+                io.loyaltyhub.ui.rewards.VoucherCounterView.class, io.loyaltyhub.ui.rewards.CouponsView.class,
+                io.loyaltyhub.ui.rules.RulesView.class, io.loyaltyhub.ui.rules.TiersView.class);
         for (Class<?> route : routes) {
             boolean declared = route.isAnnotationPresent(RequiredScope.class)
                     || route.isAnnotationPresent(PublicView.class) || loginOnly.contains(route);

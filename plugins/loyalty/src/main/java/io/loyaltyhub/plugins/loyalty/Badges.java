@@ -31,17 +31,13 @@ final class Badges {
         }
     }
 
-    /** After a bill: first purchase and visit counts (a visit is a bill that was not reversed). */
-    static void afterBill(Tx tx, long customerId) {
-        long visits = tx.sql().one("SELECT COUNT(*) FROM loyalty_bill WHERE customer_id = ? AND reversed_at IS NULL",
-                rs -> rs.getLong(1), customerId).orElse(0L);
-        if (visits >= 1) {
+    /** After a bill, given the customer's visits counting it (a visit is a bill that was not reversed). */
+    static void afterBill(Tx tx, long customerId, int visits) {
+        if (visits == 1) {
             unlock(tx, customerId, "FIRST_PURCHASE");
         }
-        for (int n : new int[]{5, 10, 25}) {
-            if (visits >= n) {
-                unlock(tx, customerId, "VISITS_" + n);
-            }
+        if (visits == 5 || visits == 10 || visits == 25) {
+            unlock(tx, customerId, "VISITS_" + visits);
         }
     }
 }

@@ -28,22 +28,36 @@ final class Ledger {
         }
     }
 
-    /** A customer's locked balances. */
-    record Balances(long customerId, long wallet, long pending, long owed, long lifetimeEarned, String tier) {
+    /** A customer's locked row: balances and what earning rules need. */
+    record Balances(long customerId, long wallet, long pending, long owed, long lifetimeEarned, String tier,
+                    String status, Integer birthMonth, Integer birthDay, int visits) {
     }
 
-    /** A transfer as applied: {@code fresh} is false when its key had been used before. */
-    record Applied(long transferId, boolean fresh) {
+    private static final String LOCK_COLUMNS = "SELECT id, wallet, pending, owed, lifetime_earned, tier_code, status, "
+            + "birth_month, birth_day, visits FROM loyalty_customer ";
+
+    private static Balances balances(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Balances(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
+                rs.getString(7), rs.getObject(8, Integer.class), rs.getObject(9, Integer.class), rs.getInt(10));
+    }
+
+    /** Locks the customer with this E.164 mobile, if there is one. */
+    static Optional<Balances> lockByMobile(SqlRunner sql, String mobile) {
+        return sql.one(LOCK_COLUMNS + "WHERE mobile = ? FOR UPDATE", Ledger::balances, mobile);
+    }
+
+    /** A transfer as applied: {@code fresh} is false when its key had been used before; lotId when it made a lot. */
+    record Applied(long transferId, boolean fresh, long lotId) {
+        Applied(long transferId, boolean fresh) {
+            this(transferId, fresh, 0);
+        }
     }
 
     private Ledger() {
     }
 
     static Balances lock(SqlRunner sql, long customerId) {
-        return sql.one("SELECT id, wallet, pending, owed, lifetime_earned, tier_code FROM loyalty_customer "
-                        + "WHERE id = ? FOR UPDATE",
-                rs -> new Balances(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getString(6)), customerId)
+        return sql.one(LOCK_COLUMNS + "WHERE id = ? FOR UPDATE", Ledger::balances, customerId)
                 .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
     }
 
@@ -92,12 +106,13 @@ final class Ledger {
                         String cause, Instant now) {
         Applied t = transfer(sql, key, kind, customerId, from, pending ? Account.PENDING : Account.WALLET, points,
                 reason, cause, now);
-        if (t.fresh()) {
-            sql.insert("INSERT INTO loyalty_lot (customer_id, transfer_id, bill_number, points, remaining, pending, "
-                            + "earned_at, available_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    customerId, t.transferId(), billNumber, points, points, pending, now, availableAt, expiresAt);
+        if (!t.fresh()) {
+            return t;
         }
-        return t;
+        long lot = sql.insert("INSERT INTO loyalty_lot (customer_id, transfer_id, bill_number, points, remaining, pending, "
+                        + "earned_at, available_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                customerId, t.transferId(), billNumber, points, points, pending, now, availableAt, expiresAt);
+        return new Applied(t.transferId(), true, lot);
     }
 
     /** Spends from the wallet, oldest lots first. */

@@ -98,7 +98,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         }
         tx.sql().update("INSERT INTO loyalty_tier_change (customer_id, from_tier, to_tier, reason, changed_at) "
                 + "VALUES (?, NULL, ?, 'joined', ?)", id, tier, now);
-        List<RuleDef> rules = Rules.load(tx.sql(), context.json());
+        List<RuleDef> rules = Rules.current(tx.sql(), context.json());
         long signUp = Rules.bonus(rules, "SIGN_UP", now);
         if (signUp > 0) {
             Ledger.lock(tx.sql(), id);
@@ -196,7 +196,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                     status, now, customerId);
             boolean completedNow = (before.name() == null || before.birthday() == null) && newName != null && birthday != null;
             if (completedNow) {
-                long bonus = Rules.bonus(Rules.load(tx.sql(), context.json()), "PROFILE_COMPLETED", now);
+                long bonus = Rules.bonus(Rules.current(tx.sql(), context.json()), "PROFILE_COMPLETED", now);
                 if (bonus > 0) {
                     Ledger.earn(tx.sql(), "bonus:profile:" + customerId, MovementKind.BONUS, customerId,
                             Ledger.Account.ISSUED, bonus, false, now, expiry(now, config), null,
@@ -350,29 +350,26 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         Bill b = checked.bill();
         return context.transactions().inTransaction(tx -> {
             Instant now = tx.now();
-            // Claim the bill number first: a concurrent post of the same bill waits here, then replays.
-            long claimed = tx.sql().update("INSERT IGNORE INTO loyalty_bill (bill_number, request_hash, customer_id, "
-                            + "store_id, billed_at, amount, currency, points_earned, points_pending, coupon_code, "
-                            + "affiliate_code, created_at) VALUES (?, ?, 0, ?, ?, ?, ?, 0, 0, ?, ?, ?)",
-                    b.billNumber(), checked.hash(), b.storeId(), b.billedAt().toInstant(), b.amount(), b.currency(),
-                    b.couponCode(), b.affiliateCode(), now);
-            if (claimed == 0) {
-                return replay(tx, b.billNumber(), checked.hash());
-            }
-            long customerId = idByMobile(tx.sql(), checked.mobile()).orElseGet(() -> {
+            Ledger.Balances balances = Ledger.lockByMobile(tx.sql(), checked.mobile()).orElseGet(() -> {
                 if (!config.enrollOnBill()) {
                     throw LoyaltyRejected.notFound("unknown-customer", "No customer with mobile " + checked.mobile()
                             + " (enrol them first, or turn on enroll-on-bill).");
                 }
-                return insertCustomer(tx, actor, checked.mobile(), cleanName(b.customerName()), null,
+                long created = insertCustomer(tx, actor, checked.mobile(), cleanName(b.customerName()), null,
                         config.language(), "pos", config).orElseThrow();
+                return Ledger.lock(tx.sql(), created);
             });
-            Ledger.Balances balances = Ledger.lock(tx.sql(), customerId);
-            Customer customer = Customers.byId(tx.sql(), customerId).orElseThrow();
-            if (customer.status() == CustomerStatus.BLOCKED) {
+            long customerId = balances.customerId();
+            // A replay of this bill names the same customer, so it waits on the row lock above and then
+            // finds the bill here; a different bill under the same number is a conflict.
+            Optional<BillResult> earlier = replay(tx, b.billNumber(), checked.hash());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (CustomerStatus.valueOf(balances.status()) == CustomerStatus.BLOCKED) {
                 throw LoyaltyRejected.conflict("customer-blocked", "Customer " + customerId + " is blocked and earns nothing.");
             }
-            EarningEngine.Outcome outcome = earn(tx, b, customer, config);
+            EarningEngine.Outcome outcome = earn(tx, b, balances, config);
             if (b.couponCode() != null) {
                 io.loyaltyhub.api.loyalty.CouponCheck coupon = Coupons.useOnBill(tx.sql(), b.couponCode(), b.amount(),
                         checked.mobile(), b.billNumber(), customerId, now);
@@ -385,23 +382,29 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             Instant availableAt = b.billedAt().toInstant().plus(config.pendingHold());
             boolean pending = points > 0 && availableAt.isAfter(now);
             Long lotId = null;
+            tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = lifetime_earned + ?, visits = visits + 1 "
+                    + "WHERE id = ?", points, customerId);
             if (points > 0) {
                 Ledger.Applied t = Ledger.earn(tx.sql(), "bill:" + b.billNumber(), MovementKind.EARN, customerId,
                         Ledger.Account.ISSUED, points, pending, pending ? availableAt : now, expiry(now, config),
                         b.billNumber(), "bill " + b.billNumber(), "bill:" + b.billNumber(), now);
-                lotId = tx.sql().one("SELECT id FROM loyalty_lot WHERE transfer_id = ?", rs -> rs.getLong(1),
-                        t.transferId()).orElse(null);
-                tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = lifetime_earned + ? WHERE id = ?",
-                        points, customerId);
+                lotId = t.lotId();
                 if (!pending) {
                     Ledger.settleOwed(tx.sql(), customerId, "bill:" + b.billNumber(), now);
                 }
                 Tiers.upgradeIfEarned(tx, config, customerId, balances.tier(), balances.lifetimeEarned() + points, now);
             }
-            tx.sql().update("UPDATE loyalty_bill SET customer_id = ?, points_earned = ?, points_pending = ?, lot_id = ?, "
-                            + "applied_rules = ? WHERE bill_number = ?", customerId, points, pending ? points : 0, lotId,
-                    context.json().write(outcome.applied()), b.billNumber());
-            Badges.afterBill(tx, customerId);
+            int inserted = tx.sql().update("INSERT IGNORE INTO loyalty_bill (bill_number, request_hash, customer_id, "
+                            + "store_id, billed_at, amount, currency, points_earned, points_pending, lot_id, applied_rules, "
+                            + "coupon_code, affiliate_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    b.billNumber(), checked.hash(), customerId, b.storeId(), b.billedAt().toInstant(), b.amount(),
+                    b.currency(), points, pending ? points : 0, lotId, context.json().write(outcome.applied()),
+                    b.couponCode(), b.affiliateCode(), now);
+            if (inserted == 0) { // the same number posted for another customer at the same moment
+                throw LoyaltyRejected.conflict("bill-conflict", "Bill " + b.billNumber()
+                        + " was already posted with different content.");
+            }
+            Badges.afterBill(tx, customerId, balances.visits() + 1);
             BillResult result = new BillResult(b.billNumber(), customerId, points, pending ? points : 0,
                     outcome.applied(), false);
             Map<String, Object> event = new HashMap<>(Map.of("billNumber", b.billNumber(), "customerId", customerId,
@@ -421,24 +424,27 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         });
     }
 
-    private EarningEngine.Outcome earn(Tx tx, Bill b, Customer customer, LoyaltyConfig config) {
+    private EarningEngine.Outcome earn(Tx tx, Bill b, Ledger.Balances customer, LoyaltyConfig config) {
         ZonedDateTime at = b.billedAt().atZoneSameInstant(config.zone());
-        Instant dayStart = at.toLocalDate().atStartOfDay(config.zone()).toInstant();
-        Instant dayEnd = at.toLocalDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
-        long earnedToday = tx.sql().one("SELECT COALESCE(SUM(points_earned), 0) FROM loyalty_bill WHERE customer_id = ? "
-                        + "AND billed_at >= ? AND billed_at < ? AND reversed_at IS NULL AND bill_number <> ?",
-                rs -> rs.getLong(1), customer.id(), dayStart, dayEnd, b.billNumber()).orElse(0L);
-        boolean first = tx.sql().one("SELECT 1 FROM loyalty_bill WHERE customer_id = ? AND bill_number <> ? LIMIT 1",
-                rs -> 1, customer.id(), b.billNumber()).isEmpty();
-        boolean birthday = customer.birthday() != null
-                && customer.birthday().monthDay().equals(MonthDay.from(at.toLocalDate()));
+        List<RuleDef> rules = Rules.current(tx.sql(), context.json());
+        long earnedToday = 0;
+        if (rules.stream().anyMatch(r -> r.type() == RuleDef.Type.DAILY_CAP && r.active())) {
+            Instant dayStart = at.toLocalDate().atStartOfDay(config.zone()).toInstant();
+            Instant dayEnd = at.toLocalDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
+            earnedToday = tx.sql().one("SELECT COALESCE(SUM(points_earned), 0) FROM loyalty_bill WHERE customer_id = ? "
+                            + "AND billed_at >= ? AND billed_at < ? AND reversed_at IS NULL AND bill_number <> ?",
+                    rs -> rs.getLong(1), customer.customerId(), dayStart, dayEnd, b.billNumber()).orElse(0L);
+        }
+        boolean first = customer.visits() == 0;
+        boolean birthday = customer.birthMonth() != null
+                && MonthDay.of(customer.birthMonth(), customer.birthDay()).equals(MonthDay.from(at.toLocalDate()));
         Tiers.Tier tier = customer.tier() == null ? Tiers.lowest(tx) : Tiers.byCode(tx, customer.tier())
                 .orElseGet(() -> Tiers.lowest(tx));
-        return EarningEngine.evaluate(Rules.load(tx.sql(), context.json()), new EarningEngine.Input(b.amount(),
-                b.lines(), at, tier.code(), tier.multiplier(), earnedToday, first, birthday));
+        return EarningEngine.evaluate(rules, new EarningEngine.Input(b.amount(), b.lines(), at, tier.code(),
+                tier.multiplier(), earnedToday, first, birthday));
     }
 
-    private BillResult replay(Tx tx, String billNumber, String hash) {
+    private Optional<BillResult> replay(Tx tx, String billNumber, String hash) {
         return tx.sql().one("SELECT request_hash, customer_id, points_earned, points_pending, applied_rules, reversed_at "
                         + "FROM loyalty_bill WHERE bill_number = ?", rs -> {
                     if (!rs.getString(1).equals(hash)) {
@@ -447,7 +453,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                     }
                     return new BillResult(billNumber, rs.getLong(2), rs.getLong(3), rs.getLong(4),
                             rules(rs.getString(5)), rs.getObject(6) != null);
-                }, billNumber).orElseThrow();
+                }, billNumber);
     }
 
     private List<AppliedRule> rules(String json) {
@@ -507,6 +513,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             }
             tx.sql().update("UPDATE loyalty_bill SET reversed_at = ?, reversal_reason = ? WHERE bill_number = ?",
                     now, why, billNumber);
+            tx.sql().update("UPDATE loyalty_customer SET visits = GREATEST(0, visits - 1) WHERE id = ?", bill.customerId());
             Map<String, Object> event = Map.of("billNumber", billNumber, "customerId", bill.customerId(),
                     "pointsEarned", bill.earned(), "pointsReversed", taken, "reason", why);
             tx.publish(BILL_REVERSED, String.valueOf(bill.customerId()), event);
@@ -522,11 +529,15 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 context.clock().instant());
         Bill b = checked.bill();
         return context.transactions().inTransaction(tx -> {
-            Customer customer = Customers.byMobile(tx.sql(), checked.mobile()).orElseGet(() -> new Customer(0,
-                    checked.mobile(), null, null, config.language(), CustomerStatus.ACTIVE, null, null, null, null, List.of()));
+            Ledger.Balances customer = tx.sql().one("SELECT id, wallet, pending, owed, lifetime_earned, tier_code, status, "
+                            + "birth_month, birth_day, visits FROM loyalty_customer WHERE mobile = ?",
+                    rs -> new Ledger.Balances(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getString(6), rs.getString(7), rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
+                            rs.getInt(10)), checked.mobile())
+                    .orElseGet(() -> new Ledger.Balances(0, 0, 0, 0, 0, null, "ACTIVE", null, null, 0));
             EarningEngine.Outcome outcome = earn(tx, b, customer, config);
             boolean pending = b.billedAt().toInstant().plus(config.pendingHold()).isAfter(tx.now());
-            return new BillResult(b.billNumber(), customer.id(), outcome.points(), pending ? outcome.points() : 0,
+            return new BillResult(b.billNumber(), customer.customerId(), outcome.points(), pending ? outcome.points() : 0,
                     outcome.applied(), false);
         });
     }
@@ -550,7 +561,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
 
     @Override
     public List<io.loyaltyhub.api.loyalty.EarningRule> rules() {
-        return context.transactions().inTransaction(tx -> Rules.load(tx.sql(), context.json()).stream()
+        return context.transactions().inTransaction(tx -> Rules.current(tx.sql(), context.json()).stream()
                 .map(r -> new io.loyaltyhub.api.loyalty.EarningRule(r.id(), r.name(), r.type().name(), r.active(),
                         r.params(), r.validFrom(), r.validTo())).toList());
     }
@@ -558,6 +569,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     @Override
     public io.loyaltyhub.api.loyalty.EarningRule saveRule(Actor actor, io.loyaltyhub.api.loyalty.EarningRule rule) {
         RuleDef checked = Rules.check(rule);
+        Rules.changed();
         return context.transactions().inTransaction(tx -> {
             Instant now = tx.now();
             String params = context.json().write(checked.params());
@@ -580,6 +592,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             io.loyaltyhub.api.loyalty.EarningRule saved = new io.loyaltyhub.api.loyalty.EarningRule(id, checked.name(),
                     checked.type().name(), checked.active(), checked.params(), checked.validFrom(), checked.validTo());
             tx.audit(actor, rule.id() == null ? "rule.create" : "rule.update", "earning-rule", String.valueOf(id), before, saved);
+            Rules.changed(); // once more after the write, so no reader caches the old rules past the commit
             return saved;
         });
     }

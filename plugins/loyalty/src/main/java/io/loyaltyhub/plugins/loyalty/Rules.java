@@ -6,9 +6,29 @@ import io.loyaltyhub.api.plugin.JsonCodec;
 import java.util.List;
 import java.util.Map;
 
-/** Earning rules as stored in loyalty_rule. */
+/** Earning rules as stored in loyalty_rule, cached for {@link #CACHE} (a change here clears it). */
 final class Rules {
+    static final java.time.Duration CACHE = java.time.Duration.ofSeconds(2);
+    private static volatile List<RuleDef> cached;
+    private static volatile long loadedAt;
+
     private Rules() {
+    }
+
+    /** The rules, at most {@link #CACHE} old: other instances' edits arrive within that. */
+    static List<RuleDef> current(SqlRunner sql, JsonCodec json) {
+        List<RuleDef> c = cached;
+        if (c != null && System.nanoTime() - loadedAt < CACHE.toNanos()) {
+            return c;
+        }
+        List<RuleDef> fresh = load(sql, json);
+        cached = fresh;
+        loadedAt = System.nanoTime();
+        return fresh;
+    }
+
+    static void changed() {
+        cached = null;
     }
 
     @SuppressWarnings("unchecked")

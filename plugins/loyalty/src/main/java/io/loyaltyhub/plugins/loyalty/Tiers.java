@@ -18,15 +18,34 @@ final class Tiers {
     record Tier(String code, String name, int rank, long threshold, BigDecimal multiplier) {
     }
 
+    private static volatile java.util.List<Tier> cached;
+    private static volatile long loadedAt;
+
+    /** All tiers by rank, cached for ten seconds (tiers change rarely). */
+    static java.util.List<Tier> all(Tx tx) {
+        java.util.List<Tier> c = cached;
+        if (c != null && System.nanoTime() - loadedAt < 10_000_000_000L) {
+            return c;
+        }
+        java.util.List<Tier> fresh = tx.sql().query("SELECT code, name, tier_rank, threshold, multiplier FROM loyalty_tier "
+                + "ORDER BY tier_rank", rs -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                rs.getBigDecimal(5)));
+        cached = fresh;
+        loadedAt = System.nanoTime();
+        return fresh;
+    }
+
     static Tier lowest(Tx tx) {
-        return tx.sql().one("SELECT code, name, tier_rank, threshold, multiplier FROM loyalty_tier ORDER BY tier_rank LIMIT 1",
-                rs -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5)))
-                .orElseThrow(() -> new IllegalStateException("no tiers defined"));
+        return all(tx).stream().findFirst().orElseThrow(() -> new IllegalStateException("no tiers defined"));
     }
 
     static Optional<Tier> byCode(Tx tx, String code) {
-        return tx.sql().one("SELECT code, name, tier_rank, threshold, multiplier FROM loyalty_tier WHERE code = ?",
-                rs -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5)), code);
+        return all(tx).stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    /** The highest tier the points reach. */
+    static Optional<Tier> reached(Tx tx, long points) {
+        return all(tx).stream().filter(t -> t.threshold() <= points).reduce((a, b) -> b.rank() > a.rank() ? b : a);
     }
 
     /** Points that count for tiers: lifetime earned, or earned by bills in the rolling window. */
@@ -43,9 +62,7 @@ final class Tiers {
     static void upgradeIfEarned(Tx tx, LoyaltyConfig config, long customerId, String currentCode, long lifetimeEarned,
                                 Instant now) {
         long q = qualifying(tx, config, customerId, lifetimeEarned, now);
-        Optional<Tier> target = tx.sql().one("SELECT code, name, tier_rank, threshold, multiplier FROM loyalty_tier "
-                        + "WHERE threshold <= ? ORDER BY tier_rank DESC LIMIT 1",
-                rs -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5)), q);
+        Optional<Tier> target = reached(tx, q);
         int currentRank = currentCode == null ? 0 : byCode(tx, currentCode).map(Tier::rank).orElse(0);
         if (target.isPresent() && target.get().rank() > currentRank) {
             change(tx, customerId, currentCode, target.get().code(), "qualified with " + q + " points", now);
