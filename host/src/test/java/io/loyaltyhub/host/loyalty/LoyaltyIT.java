@@ -183,7 +183,12 @@ class LoyaltyIT {
         // 12 months later, through the end of that day in the store's zone, the points are still there
         Instant lastDay = java.time.ZonedDateTime.ofInstant(day0, java.time.ZoneId.of("Asia/Kolkata"))
                 .toLocalDate().plusMonths(12).atTime(23, 59).atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant();
-        clock.advance(Duration.between(clock.instant(), lastDay));
+        clock.advance(Duration.between(clock.instant(), lastDay.minus(Duration.ofDays(20))));
+        loyalty.expireDuePoints(); // 20 days ahead: nothing expires, the customer is told once
+        loyalty.expireDuePoints();
+        assertThat(server.count("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'loyalty.points-expiring' "
+                + "AND aggregate_key = '" + id + "' AND payload LIKE '%\"points\":60%'")).isEqualTo(1);
+        clock.advance(Duration.ofDays(20));
         loyalty.expireDuePoints();
         assertThat(points(id).get("available").asLong()).isEqualTo(60);
         assertThat(points(id).get("expiringSoon").asLong()).isEqualTo(60);

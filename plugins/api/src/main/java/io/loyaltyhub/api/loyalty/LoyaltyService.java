@@ -63,7 +63,7 @@ public interface LoyaltyService extends PluginService {
     /** Does now what the release job does: pending points whose hold ended become available. Returns lots released. */
     int releaseDuePoints();
 
-    /** Does now what the daily expiry job does; returns the points expired. */
+    /** Does now what the daily expiry job does (expire, warn of what expires soon, expire vouchers); returns the points expired. */
     long expireDuePoints();
 
     /** Does now what the daily tier review does; returns how many customers moved down. */

@@ -38,10 +38,16 @@ public class ExpiryJob implements ScheduledJob {
 
     @Override
     public void run(JobRun run) {
-        expireDue();
+        runNow();
+    }
+
+    /** Everything the daily run does; returns the points expired. */
+    long runNow() {
+        long expired = expireDue();
         warnExpiring();
         context.transactions().inTransaction(tx -> tx.sql().update("UPDATE loyalty_voucher SET status = 'EXPIRED' "
                 + "WHERE status = 'ISSUED' AND expires_at <= ?", tx.now()));
+        return expired;
     }
 
     /** Expires every lot whose time has come, one customer per transaction; returns points expired. */

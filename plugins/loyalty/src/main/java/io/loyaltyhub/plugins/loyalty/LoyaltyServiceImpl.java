@@ -392,7 +392,6 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 if (!pending) {
                     Ledger.settleOwed(tx.sql(), customerId, "bill:" + b.billNumber(), now);
                 }
-                Tiers.upgradeIfEarned(tx, config, customerId, balances.tier(), balances.lifetimeEarned() + points, now);
             }
             int inserted = tx.sql().update("INSERT IGNORE INTO loyalty_bill (bill_number, request_hash, customer_id, "
                             + "store_id, billed_at, amount, currency, points_earned, points_pending, lot_id, applied_rules, "
@@ -403,6 +402,9 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             if (inserted == 0) { // the same number posted for another customer at the same moment
                 throw LoyaltyRejected.conflict("bill-conflict", "Bill " + b.billNumber()
                         + " was already posted with different content.");
+            }
+            if (points > 0) { // after the bill row exists, so rolling qualification counts this bill
+                Tiers.upgradeIfEarned(tx, config, customerId, balances.tier(), balances.lifetimeEarned() + points, now);
             }
             Badges.afterBill(tx, customerId, balances.visits() + 1);
             BillResult result = new BillResult(b.billNumber(), customerId, points, pending ? points : 0,
@@ -640,7 +642,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
 
     @Override
     public long expireDuePoints() {
-        return new ExpiryJob(context).expireDue();
+        return new ExpiryJob(context).runNow();
     }
 
     /** When points earned now expire: N months later in the store's zone, or never. */
