@@ -6,10 +6,6 @@ import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.host.testing.TestDatabase;
 import io.loyaltyhub.host.testing.TestServer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -99,21 +95,29 @@ public final class BillsBenchmark {
     }
 
     private static Result http(TestServer server, List<String> mobiles, String prefix, int seconds) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        URI uri = URI.create(server.base() + "/api/v1/bills");
+        int port = server.server().port();
+        List<KeepAliveClient> clients = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<KeepAliveClient> client = ThreadLocal.withInitial(() -> {
+            KeepAliveClient c = new KeepAliveClient("127.0.0.1", port);
+            clients.add(c);
+            return c;
+        });
         AtomicLong seq = new AtomicLong();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        return drive(seconds, () -> {
-            long n = seq.incrementAndGet();
-            String body = "{\"billNumber\":\"" + prefix + run + "-" + n + "\",\"storeId\":\"S1\",\"billedAt\":\""
-                    + Instant.now().minusSeconds(5) + "\",\"customerMobile\":\"" + mobiles.get((int) (n % mobiles.size()))
-                    + "\",\"amount\":" + (100 + n % 4900) + ".50,\"currency\":\"INR\"}";
-            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TestServer.API_KEY)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        });
+        String auth = "Bearer " + TestServer.API_KEY;
+        try {
+            return drive(seconds, () -> {
+                long n = seq.incrementAndGet();
+                String body = "{\"billNumber\":\"" + prefix + run + "-" + n + "\",\"storeId\":\"S1\",\"billedAt\":\""
+                        + Instant.now().minusSeconds(5) + "\",\"customerMobile\":\"" + mobiles.get((int) (n % mobiles.size()))
+                        + "\",\"amount\":" + (100 + n % 4900) + ".50,\"currency\":\"INR\"}";
+                return client.get().post("/api/v1/bills", auth, body) == 200;
+            });
+        } finally {
+            for (KeepAliveClient c : clients) {
+                c.close();
+            }
+        }
     }
 
     /** The same rows a bill writes, in one committed transaction per bill, no rules and no HTTP. */
