@@ -153,6 +153,17 @@ class LoyaltyIT {
                 "{\"points\":41,\"reason\":\"goodwill\"}", "adj-1");
         assertThat(otherBody.status()).isEqualTo(409);
         assertThat(otherBody.json().get("code").asText()).isEqualTo("idempotency-conflict");
+        Reply otherReason = server.send("POST", "/api/v1/customers/" + id + "/points/adjustments", API_KEY,
+                "{\"points\":40,\"reason\":\"another reason\"}", "adj-1");
+        assertThat(otherReason.json().get("code").asText()).isEqualTo("idempotency-conflict");
+        long other = join("+919900000014");
+        Reply otherCustomer = server.send("POST", "/api/v1/customers/" + other + "/points/adjustments", API_KEY, award, "adj-1");
+        assertThat(otherCustomer.status()).isEqualTo(409);
+        assertThat(otherCustomer.json().get("code").asText()).isEqualTo("idempotency-conflict");
+        assertThat(points(other).get("available").asLong()).isEqualTo(100);
+        Reply absurd = server.send("POST", "/api/v1/customers/" + id + "/points/adjustments", API_KEY,
+                "{\"points\":-9223372036854775808,\"reason\":\"x\"}", "adj-min");
+        assertThat(absurd.status()).isEqualTo(422);
         Reply tooMuch = server.send("POST", "/api/v1/customers/" + id + "/points/adjustments", API_KEY,
                 "{\"points\":-141,\"reason\":\"oops\"}", "adj-2");
         assertThat(tooMuch.status()).isEqualTo(409);
@@ -216,6 +227,24 @@ class LoyaltyIT {
         Reply next = server.post("/api/v1/bills", API_KEY, bill("T-2", "+919900000006", "1000"));
         assertThat(next.json().get("pointsEarned").asLong()).isEqualTo(12);
         assertThat(next.body()).contains("Tier GOLD");
+    }
+
+    @Test
+    void theBirthdayBonusComesOncePerYearWhateverTheNumberOfBills() {
+        Reply rule = server.post("/api/v1/earning-rules", API_KEY, "{\"name\":\"Birthday\",\"type\":\"BONUS\","
+                + "\"active\":true,\"params\":{\"event\":\"BIRTHDAY\",\"points\":200}}");
+        assertThat(rule.status()).isEqualTo(201);
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Kolkata")).toLocalDate();
+        assertThat(server.post("/api/v1/customers", API_KEY, "{\"mobile\":\"+919900000015\",\"birthday\":{\"month\":"
+                + today.getMonthValue() + ",\"day\":" + today.getDayOfMonth() + "}}").status()).isEqualTo(201);
+        long first = server.post("/api/v1/bills", API_KEY, bill("BD-1", "+919900000015", "1000")).json()
+                .get("pointsEarned").asLong();
+        long second = server.post("/api/v1/bills", API_KEY, bill("BD-2", "+919900000015", "1000")).json()
+                .get("pointsEarned").asLong();
+        assertThat(first).isEqualTo(10 + 50 + 200); // base + first purchase + birthday
+        assertThat(second).isEqualTo(10);
+        server.send("PUT", "/api/v1/earning-rules/" + rule.json().get("id").asLong(), API_KEY,
+                "{\"name\":\"Birthday\",\"type\":\"BONUS\",\"active\":false,\"params\":{\"event\":\"BIRTHDAY\",\"points\":200}}");
     }
 
     @Test

@@ -101,10 +101,14 @@ class RewardsIT {
                 .isEqualTo("voucher-used");
 
         String cancelled = redeem(tea, id, "t-2").json().get("code").asText();
+        long spentLotExpiry = server.count("SELECT UNIX_TIMESTAMP(MIN(expires_at)) FROM loyalty_lot WHERE customer_id = " + id);
         assertThat(available(id)).isEqualTo(40);
         Reply cancel = server.post("/api/v1/vouchers/" + cancelled + "/cancellation", API_KEY, "{\"reason\":\"changed mind\"}");
         assertThat(cancel.json().get("status").asText()).isEqualTo("CANCELLED");
         assertThat(available(id)).isEqualTo(70);
+        // the refund keeps the spent points' expiry: cancelling cannot make points live longer
+        assertThat(server.count("SELECT UNIX_TIMESTAMP(l.expires_at) FROM loyalty_lot l JOIN loyalty_transfer t "
+                + "ON t.id = l.transfer_id WHERE t.kind = 'REFUND' AND l.customer_id = " + id)).isEqualTo(spentLotExpiry);
         assertThat(server.post("/api/v1/vouchers/" + cancelled + "/cancellation", API_KEY, null).json().get("code").asText())
                 .isEqualTo("voucher-cancelled");
         assertThat(server.get("/api/v1/vouchers/NOPE-NOPE-NOPE", API_KEY).json().get("code").asText())
@@ -139,6 +143,9 @@ class RewardsIT {
         }
         assertThat(server.post("/api/v1/coupons/validation", API_KEY, "{\"code\":\"WELCOME10\",\"amount\":1000}").json()
                 .get("reason").asText()).isEqualTo("coupon-used-up");
+        assertThat(server.post("/api/v1/bills/CP-1/reversal", API_KEY, null).status()).isEqualTo(200);
+        assertThat(server.post("/api/v1/coupons/validation", API_KEY, "{\"code\":\"WELCOME10\",\"amount\":1000}").json()
+                .get("valid").asBoolean()).as("a returned purchase gives its code use back").isTrue();
         assertThat(server.post("/api/v1/coupons", API_KEY, "{\"name\":\"Again\",\"code\":\"WELCOME10\",\"kind\":\"FIXED\","
                 + "\"value\":5}").json().get("code").asText()).isEqualTo("coupon-code-taken");
 
@@ -170,6 +177,9 @@ class RewardsIT {
                 "{\"name\":\"Dairy\",\"type\":\"CATEGORY_MULTIPLIER\",\"active\":true,\"params\":{\"category\":\"dairy\"}}");
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.json().get("errors").get("params.multiplier").asText()).contains("required");
+        Reply fractional = server.post("/api/v1/earning-rules", API_KEY, "{\"name\":\"Cap\",\"type\":\"BILL_CAP\","
+                + "\"active\":true,\"params\":{\"maxPoints\":99.5}}");
+        assertThat(fractional.json().get("errors").get("params.maxPoints").asText()).isEqualTo("must be a whole number");
         Reply rule = server.post("/api/v1/earning-rules", API_KEY, "{\"name\":\"Dairy x3\",\"type\":\"CATEGORY_MULTIPLIER\","
                 + "\"active\":true,\"params\":{\"category\":\"dairy\",\"multiplier\":3}}");
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);

@@ -30,15 +30,16 @@ final class Ledger {
 
     /** A customer's locked row: balances and what earning rules need. */
     record Balances(long customerId, long wallet, long pending, long owed, long lifetimeEarned, String tier,
-                    String status, Integer birthMonth, Integer birthDay, int visits) {
+                    String status, Integer birthMonth, Integer birthDay, int visits, Integer birthdayBonusYear) {
     }
 
-    private static final String LOCK_COLUMNS = "SELECT id, wallet, pending, owed, lifetime_earned, tier_code, status, "
-            + "birth_month, birth_day, visits FROM loyalty_customer ";
+    static final String LOCK_COLUMNS = "SELECT id, wallet, pending, owed, lifetime_earned, tier_code, status, "
+            + "birth_month, birth_day, visits, birthday_bonus_year FROM loyalty_customer ";
 
-    private static Balances balances(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static Balances balances(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Balances(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
-                rs.getString(7), rs.getObject(8, Integer.class), rs.getObject(9, Integer.class), rs.getInt(10));
+                rs.getString(7), rs.getObject(8, Integer.class), rs.getObject(9, Integer.class), rs.getInt(10),
+                rs.getObject(11, Integer.class));
     }
 
     /** Locks the customer with this E.164 mobile, if there is one. */
@@ -79,7 +80,16 @@ final class Ledger {
                         + "to_account, points, reason, cause, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 key, kind, customerId, from, to, points, truncate(reason, 300), truncate(cause, 150), now);
         if (id == 0) {
-            return new Applied(transferId(sql, key).orElseThrow(), false);
+            record Earlier(long id, long customer, String from, String to, long points) {
+            }
+            Earlier e = sql.one("SELECT id, customer_id, from_account, to_account, points FROM loyalty_transfer "
+                            + "WHERE idem_key = ?", rs -> new Earlier(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getLong(5)), key).orElseThrow();
+            if (e.customer() != customerId || !e.from().equals(from.name()) || !e.to().equals(to.name())
+                    || e.points() != points) {
+                throw LoyaltyRejected.conflict("idempotency-conflict", "The key " + key + " was used for another movement.");
+            }
+            return new Applied(e.id(), false);
         }
         if (from.customers()) {
             String column = from == Account.WALLET ? "wallet" : "pending";
@@ -115,30 +125,38 @@ final class Ledger {
         return new Applied(t.transferId(), true, lot);
     }
 
+    /** Spent points and the earliest expiry among the lots they came from (null: they would not expire). */
+    record Spent(Applied applied, Instant earliestExpiry) {
+    }
+
     /** Spends from the wallet, oldest lots first. */
     static Applied spend(SqlRunner sql, String key, MovementKind kind, long customerId, Account to, long points,
                          String reason, String cause, Instant now) {
+        return spendFromLots(sql, key, kind, customerId, to, points, reason, cause, now).applied();
+    }
+
+    static Spent spendFromLots(SqlRunner sql, String key, MovementKind kind, long customerId, Account to, long points,
+                               String reason, String cause, Instant now) {
         Applied t = transfer(sql, key, kind, customerId, Account.WALLET, to, points, reason, cause, now);
-        if (t.fresh()) {
-            consumeLots(sql, customerId, points, null);
-        }
-        return t;
+        return new Spent(t, t.fresh() ? consumeLots(sql, customerId, points, null) : null);
     }
 
     /**
      * Takes {@code points} from available lots: those of {@code billNumber} first when given, then the
      * oldest. The wallet balance was already debited, so the lots must hold enough.
      */
-    static void consumeLots(SqlRunner sql, long customerId, long points, String billNumber) {
-        record Lot(long id, long remaining) {
+    static Instant consumeLots(SqlRunner sql, long customerId, long points, String billNumber) {
+        record Lot(long id, long remaining, Instant expiresAt) {
         }
-        String select = "SELECT id, remaining FROM loyalty_lot WHERE customer_id = ? AND pending = FALSE AND remaining > 0 ";
+        String select = "SELECT id, remaining, expires_at FROM loyalty_lot WHERE customer_id = ? AND pending = FALSE "
+                + "AND remaining > 0 ";
+        SqlRunner.Row<Lot> row = rs -> new Lot(rs.getLong(1), rs.getLong(2), SqlRunner.instant(rs, "expires_at"));
         List<Lot> lots = billNumber == null
-                ? sql.query(select + "ORDER BY earned_at, id FOR UPDATE", rs -> new Lot(rs.getLong(1), rs.getLong(2)),
-                customerId)
-                : sql.query(select + "ORDER BY (bill_number = ?) DESC, earned_at, id FOR UPDATE",
-                rs -> new Lot(rs.getLong(1), rs.getLong(2)), customerId, billNumber);
+                ? sql.query(select + "ORDER BY earned_at, id FOR UPDATE", row, customerId)
+                : sql.query(select + "ORDER BY (bill_number <=> ?) DESC, earned_at, id FOR UPDATE", row, customerId,
+                billNumber);
         long left = points;
+        Instant earliestExpiry = null;
         for (Lot lot : lots) {
             if (left == 0) {
                 break;
@@ -146,11 +164,15 @@ final class Ledger {
             long take = Math.min(left, lot.remaining());
             sql.update("UPDATE loyalty_lot SET remaining = remaining - ? WHERE id = ?", take, lot.id());
             left -= take;
+            if (lot.expiresAt() != null && (earliestExpiry == null || lot.expiresAt().isBefore(earliestExpiry))) {
+                earliestExpiry = lot.expiresAt();
+            }
         }
         if (left > 0) {
             throw new IllegalStateException("ledger inconsistency: wallet of customer " + customerId
                     + " exceeds its lots by " + left);
         }
+        return earliestExpiry;
     }
 
     /** Pending lots whose hold has ended become spendable. */
@@ -176,9 +198,8 @@ final class Ledger {
     static void settleOwed(SqlRunner sql, long customerId, String cause, Instant now) {
         Balances b = lock(sql, customerId);
         long n = Math.min(b.owed(), b.wallet());
-        if (n > 0) {
-            spend(sql, "settle:" + cause, MovementKind.REVERSE, customerId, Account.ISSUED, n,
-                    "settles points of a reversed bill", cause, now);
+        if (n > 0 && spend(sql, "settle:" + cause, MovementKind.REVERSE, customerId, Account.ISSUED, n,
+                "settles points of a reversed bill", cause, now).fresh()) {
             sql.update("UPDATE loyalty_customer SET owed = owed - ? WHERE id = ?", n, customerId);
         }
     }

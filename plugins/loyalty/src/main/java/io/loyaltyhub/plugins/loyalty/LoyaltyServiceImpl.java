@@ -203,6 +203,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                             "profile completed", "customer:" + customerId, now);
                     tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = lifetime_earned + ? WHERE id = ?",
                             bonus, customerId);
+                    Ledger.settleOwed(tx.sql(), customerId, "bonus:profile:" + customerId, now);
                 }
             }
             tx.audit(actor, "customer.update", "customer", String.valueOf(customerId), before,
@@ -295,7 +296,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
 
     @Override
     public PointsChange adjust(Actor actor, long customerId, long points, String reason, String idempotencyKey) {
-        if (points == 0 || Math.abs(points) > 1_000_000) {
+        if (points == 0 || points < -1_000_000 || points > 1_000_000) {
             throw LoyaltyRejected.invalid("invalid-points", "Adjust by a whole number of points from -1000000 to 1000000, not 0.");
         }
         if (reason == null || reason.isBlank() || reason.length() > 300) {
@@ -305,19 +306,21 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             throw LoyaltyRejected.invalid("missing-idempotency-key", "An idempotency key (at most 100 characters) is required.");
         }
         LoyaltyConfig config = config();
-        if (actor.kind() == Actor.Kind.STAFF && actor.role() == Role.SUPPORT && Math.abs(points) > config.supportLimit()) {
+        if (actor.kind() == Actor.Kind.STAFF && actor.role() == Role.SUPPORT
+                && (points > config.supportLimit() || points < -config.supportLimit())) {
             throw LoyaltyRejected.conflict("adjust-limit", "Support staff may adjust by at most " + config.supportLimit()
                     + " points; ask a manager.");
         }
         String key = "adjust:" + idempotencyKey.trim();
         return context.transactions().inTransaction(tx -> {
             Ledger.lock(tx.sql(), customerId);
-            Optional<long[]> earlier = tx.sql().one("SELECT id, customer_id, points, (to_account = 'WALLET') FROM "
-                            + "loyalty_transfer WHERE idem_key = ?",
-                    rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : -1}, key);
+            Optional<long[]> earlier = tx.sql().one("SELECT id, customer_id, points, (to_account = 'WALLET'), "
+                            + "(reason = ?) FROM loyalty_transfer WHERE idem_key = ?",
+                    rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : -1,
+                            rs.getBoolean(5) ? 1 : 0}, reason.trim(), key);
             if (earlier.isPresent()) {
                 long[] e = earlier.get();
-                if (e[1] != customerId || e[2] * e[3] != points) {
+                if (e[1] != customerId || e[2] * e[3] != points || e[4] == 0) {
                     throw LoyaltyRejected.conflict("idempotency-conflict",
                             "This idempotency key was used for a different adjustment.");
                 }
@@ -356,7 +359,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                             + " (enrol them first, or turn on enroll-on-bill).");
                 }
                 long created = insertCustomer(tx, actor, checked.mobile(), cleanName(b.customerName()), null,
-                        config.language(), "pos", config).orElseThrow();
+                        config.language(), "pos", config).orElseGet(() -> idByMobile(tx.sql(), checked.mobile()).orElseThrow());
                 return Ledger.lock(tx.sql(), created);
             });
             long customerId = balances.customerId();
@@ -407,6 +410,11 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 Tiers.upgradeIfEarned(tx, config, customerId, balances.tier(), balances.lifetimeEarned() + points, now);
             }
             Badges.afterBill(tx, customerId, balances.visits() + 1);
+            if (outcome.applied().stream().anyMatch(r -> r.effect().startsWith("+") && r.ruleId() > 0
+                    && "BIRTHDAY".equals(ruleEvent(tx, r.ruleId())))) {
+                tx.sql().update("UPDATE loyalty_customer SET birthday_bonus_year = ? WHERE id = ?",
+                        b.billedAt().atZoneSameInstant(config.zone()).getYear(), customerId);
+            }
             BillResult result = new BillResult(b.billNumber(), customerId, points, pending ? points : 0,
                     outcome.applied(), false);
             Map<String, Object> event = new HashMap<>(Map.of("billNumber", b.billNumber(), "customerId", customerId,
@@ -438,12 +446,29 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                     rs -> rs.getLong(1), customer.customerId(), dayStart, dayEnd, b.billNumber()).orElse(0L);
         }
         boolean first = customer.visits() == 0;
-        boolean birthday = customer.birthMonth() != null
-                && MonthDay.of(customer.birthMonth(), customer.birthDay()).equals(MonthDay.from(at.toLocalDate()));
+        boolean birthday = isBirthday(customer.birthMonth(), customer.birthDay(), at.toLocalDate())
+                && !Integer.valueOf(at.getYear()).equals(customer.birthdayBonusYear()); // once a year
         Tiers.Tier tier = customer.tier() == null ? Tiers.lowest(tx) : Tiers.byCode(tx, customer.tier())
                 .orElseGet(() -> Tiers.lowest(tx));
         return EarningEngine.evaluate(rules, new EarningEngine.Input(b.amount(), b.lines(), at, tier.code(),
                 tier.multiplier(), earnedToday, first, birthday));
+    }
+
+    private String ruleEvent(Tx tx, long ruleId) {
+        return Rules.current(tx.sql(), context.json()).stream().filter(r -> r.id() == ruleId).findFirst()
+                .map(r -> r.text("event")).orElse(null);
+    }
+
+    /** Born on 29 February: the birthday is 28 February in other years. */
+    static boolean isBirthday(Integer month, Integer day, LocalDate date) {
+        if (month == null || day == null) {
+            return false;
+        }
+        MonthDay birthday = MonthDay.of(month, day);
+        if (birthday.equals(MonthDay.of(2, 29)) && !date.isLeapYear()) {
+            birthday = MonthDay.of(2, 28);
+        }
+        return birthday.equals(MonthDay.from(date));
     }
 
     private Optional<BillResult> replay(Tx tx, String billNumber, String hash) {
@@ -471,6 +496,9 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         return context.transactions().inTransaction(tx -> {
             record Row(long customerId, long earned, Long lotId, boolean reversed, String rules) {
             }
+            long owner = tx.sql().one("SELECT customer_id FROM loyalty_bill WHERE bill_number = ?", rs -> rs.getLong(1),
+                    billNumber).orElseThrow(() -> LoyaltyRejected.notFound("unknown-bill", "No bill " + billNumber));
+            Ledger.lock(tx.sql(), owner); // the customer first, like every movement of their points
             Row bill = tx.sql().one("SELECT customer_id, points_earned, lot_id, reversed_at, applied_rules "
                             + "FROM loyalty_bill WHERE bill_number = ? FOR UPDATE",
                     rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getObject(4) != null,
@@ -516,6 +544,11 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             tx.sql().update("UPDATE loyalty_bill SET reversed_at = ?, reversal_reason = ? WHERE bill_number = ?",
                     now, why, billNumber);
             tx.sql().update("UPDATE loyalty_customer SET visits = GREATEST(0, visits - 1) WHERE id = ?", bill.customerId());
+            for (String code : tx.sql().query("SELECT code FROM loyalty_coupon_use WHERE bill_number = ? FOR UPDATE",
+                    rs -> rs.getString(1), billNumber)) { // a returned purchase gives its promo code use back
+                tx.sql().update("DELETE FROM loyalty_coupon_use WHERE code = ? AND bill_number = ?", code, billNumber);
+                tx.sql().update("UPDATE loyalty_coupon SET uses = GREATEST(0, uses - 1) WHERE code = ?", code);
+            }
             Map<String, Object> event = Map.of("billNumber", billNumber, "customerId", bill.customerId(),
                     "pointsEarned", bill.earned(), "pointsReversed", taken, "reason", why);
             tx.publish(BILL_REVERSED, String.valueOf(bill.customerId()), event);
@@ -531,12 +564,8 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 context.clock().instant());
         Bill b = checked.bill();
         return context.transactions().inTransaction(tx -> {
-            Ledger.Balances customer = tx.sql().one("SELECT id, wallet, pending, owed, lifetime_earned, tier_code, status, "
-                            + "birth_month, birth_day, visits FROM loyalty_customer WHERE mobile = ?",
-                    rs -> new Ledger.Balances(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getString(6), rs.getString(7), rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
-                            rs.getInt(10)), checked.mobile())
-                    .orElseGet(() -> new Ledger.Balances(0, 0, 0, 0, 0, null, "ACTIVE", null, null, 0));
+            Ledger.Balances customer = tx.sql().one(Ledger.LOCK_COLUMNS + "WHERE mobile = ?", Ledger::balances,
+                    checked.mobile()).orElseGet(() -> new Ledger.Balances(0, 0, 0, 0, 0, null, "ACTIVE", null, null, 0, null));
             EarningEngine.Outcome outcome = earn(tx, b, customer, config);
             boolean pending = b.billedAt().toInstant().plus(config.pendingHold()).isAfter(tx.now());
             return new BillResult(b.billNumber(), customer.customerId(), outcome.points(), pending ? outcome.points() : 0,

@@ -207,18 +207,23 @@ public class RewardsServiceImpl implements RewardsService {
             if (refused.isPresent()) {
                 throw refused.get();
             }
-            Ledger.Applied spent = Ledger.spend(tx.sql(), key, MovementKind.REDEEM, customerId, Ledger.Account.REDEEMED,
-                    r.pointsCost(), "redeemed " + r.name(), "reward:" + r.id(), now);
+            Ledger.Spent spentLots = Ledger.spendFromLots(tx.sql(), key, MovementKind.REDEEM, customerId,
+                    Ledger.Account.REDEEMED, r.pointsCost(), "redeemed " + r.name(), "reward:" + r.id(), now);
+            Ledger.Applied spent = spentLots.applied();
             tx.sql().update("UPDATE loyalty_reward SET redeemed = redeemed + 1, stock = IF(stock IS NULL, NULL, stock - 1) "
                     + "WHERE id = ?", r.id());
-            Instant expires = now.plus(Duration.ofDays(r.voucherDays()));
+            LoyaltyConfig config = LoyaltyConfig.from(context.settings());
+            Instant expires = java.time.ZonedDateTime.ofInstant(now, config.zone()).toLocalDate() // through that whole day
+                    .plusDays(r.voucherDays() + 1L).atStartOfDay(config.zone()).toInstant();
             long voucherId = 0;
             String code = null;
             for (int attempt = 0; voucherId == 0 && attempt < 5; attempt++) { // a collision in 2^59 is rare, not impossible
                 code = Codes.voucher();
                 voucherId = tx.sql().insert("INSERT IGNORE INTO loyalty_voucher (code, redeem_key, customer_id, reward_id, "
-                                + "points_cost, transfer_id, status, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?)",
-                        code, key, customerId, r.id(), r.pointsCost(), spent.transferId(), now, expires);
+                                + "points_cost, transfer_id, status, issued_at, expires_at, points_expire_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?)",
+                        code, key, customerId, r.id(), r.pointsCost(), spent.transferId(), now, expires,
+                        spentLots.earliestExpiry());
             }
             if (voucherId == 0) {
                 throw new IllegalStateException("could not find a free voucher code");
@@ -269,9 +274,11 @@ public class RewardsServiceImpl implements RewardsService {
             Voucher v = byCode(tx.sql(), code, true);
             refuseUnlessOpen(v, tx.now());
             Instant now = tx.now();
-            LoyaltyConfig config = LoyaltyConfig.from(context.settings());
+            // the refunded points expire when the spent ones would have: cancelling cannot extend their life
+            Instant pointsExpire = tx.sql().one("SELECT points_expire_at FROM loyalty_voucher WHERE id = ?",
+                    rs -> io.loyaltyhub.api.data.SqlRunner.instant(rs, "points_expire_at"), v.id()).orElse(null);
             Ledger.earn(tx.sql(), "refund:voucher:" + v.id(), MovementKind.REFUND, customerId, Ledger.Account.REDEEMED,
-                    v.pointsCost(), false, now, LoyaltyServiceImpl.expiry(now, config), null,
+                    v.pointsCost(), false, now, pointsExpire, null,
                     reason == null || reason.isBlank() ? "voucher cancelled" : reason.trim(), "voucher:" + v.id(), now);
             tx.sql().update("UPDATE loyalty_voucher SET status = 'CANCELLED', cancelled_at = ? WHERE id = ?", now, v.id());
             tx.sql().update("UPDATE loyalty_reward SET redeemed = redeemed - 1, stock = IF(stock IS NULL, NULL, stock + 1) "

@@ -67,16 +67,25 @@ final class Rules {
                     errors.put("params." + k, "is required for " + type);
                 }
             }
-            for (String k : List.of("pointsPerUnit", "minimumBill", "multiplier", "maxPoints", "points", "bonusPoints")) {
-                Object v = params.get(k);
-                if (v != null) {
-                    try {
-                        if (new java.math.BigDecimal(v.toString()).signum() < 0) {
-                            errors.put("params." + k, "must not be negative");
-                        }
-                    } catch (NumberFormatException e) {
-                        errors.put("params." + k, "must be a number");
+            Map<String, java.math.BigDecimal> maxima = Map.of("pointsPerUnit", java.math.BigDecimal.valueOf(100),
+                    "minimumBill", java.math.BigDecimal.valueOf(100_000_000), "multiplier", java.math.BigDecimal.valueOf(100),
+                    "maxPoints", java.math.BigDecimal.valueOf(100_000_000), "points", java.math.BigDecimal.valueOf(1_000_000),
+                    "bonusPoints", java.math.BigDecimal.valueOf(1_000_000));
+            List<String> whole = List.of("maxPoints", "points", "bonusPoints");
+            for (Map.Entry<String, java.math.BigDecimal> m : maxima.entrySet()) {
+                Object v = params.get(m.getKey());
+                if (v == null) {
+                    continue;
+                }
+                try {
+                    java.math.BigDecimal d = new java.math.BigDecimal(v.toString());
+                    if (d.signum() < 0 || d.compareTo(m.getValue()) > 0) {
+                        errors.put("params." + m.getKey(), "must be from 0 to " + m.getValue().toPlainString());
+                    } else if (whole.contains(m.getKey()) && d.stripTrailingZeros().scale() > 0) {
+                        errors.put("params." + m.getKey(), "must be a whole number");
                     }
+                } catch (NumberFormatException e) {
+                    errors.put("params." + m.getKey(), "must be a number");
                 }
             }
             Object rounding = params.get("rounding");

@@ -108,7 +108,8 @@ public class RulesEndpoint implements ApiEndpoint {
         private ApiResponse board(ApiRequest r) {
             YearMonth month;
             try {
-                month = r.query("month").map(YearMonth::parse).orElseGet(() -> YearMonth.now(context.clock()));
+                month = r.query("month").map(YearMonth::parse).orElseGet(() -> YearMonth.from(
+                        context.clock().instant().atZone(LoyaltyConfig.from(context.settings()).zone())));
             } catch (DateTimeParseException e) {
                 throw io.loyaltyhub.api.http.ApiProblem.badRequest("invalid-query", "month must look like 2026-11");
             }
