@@ -261,4 +261,23 @@ class LoyaltyIT {
         assertThat(server.get("/api/v1/customers/" + id, API_KEY).json().get("kids")).hasSize(1);
         assertThat(server.get("/api/v1/customers?q=Test", API_KEY).json().size()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void erasingACustomerRemovesPersonalDataAndKeepsTheLedger() {
+        long id = join("+919900000016");
+        server.post("/api/v1/customers/" + id + "/kids", API_KEY, "{\"name\":\"Kiran\",\"birthday\":{\"month\":1,\"day\":2}}");
+        assertThat(server.send("DELETE", "/api/v1/customers/" + id + "?reason=asked%20by%20customer", API_KEY, null)
+                .status()).isEqualTo(204);
+        JsonNode erased = server.get("/api/v1/customers/" + id, API_KEY).json();
+        assertThat(erased.get("status").asText()).isEqualTo("ERASED");
+        assertThat(erased.get("name").isNull()).isTrue();
+        assertThat(erased.get("mobile").asText()).isEqualTo("erased-" + id);
+        assertThat(erased.get("kids")).isEmpty();
+        assertThat(server.get("/api/v1/customers?mobile=%2B919900000016", API_KEY).json()).isEmpty();
+        assertThat(server.count("SELECT COUNT(*) FROM loyalty_transfer WHERE customer_id = " + id)).isEqualTo(1);
+        JsonNode eraseEntry = server.get("/api/v1/audit?entityType=customer&limit=1", API_KEY).json().get(0);
+        assertThat(eraseEntry.get("action").asText()).isEqualTo("customer.erase");
+        assertThat(eraseEntry.toString()).doesNotContain("9900000016").doesNotContain("Kiran");
+        assertThat(server.send("DELETE", "/api/v1/customers/999999", API_KEY, null).status()).isEqualTo(404);
+    }
 }

@@ -24,6 +24,12 @@ public interface LoyaltyService extends PluginService {
 
     Customer update(Actor actor, long customerId, CustomerChanges changes);
 
+    /**
+     * Erases a customer's personal data (mobile, name, birthday, kids, consent) on request. The ledger
+     * stays, so the accounts still balance; the customer can no longer earn or redeem.
+     */
+    void erase(Actor actor, long customerId, String reason);
+
     Kid addKid(Actor actor, long customerId, String name, Birthday birthday);
 
     void removeKid(Actor actor, long customerId, long kidId);

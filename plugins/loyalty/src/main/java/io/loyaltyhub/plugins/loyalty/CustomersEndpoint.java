@@ -56,6 +56,8 @@ public class CustomersEndpoint implements ApiEndpoint {
                 ApiRoute.get("/{id}", "customers:read", "Get a customer with kids", Customer.class, guarded(this::one)),
                 ApiRoute.put("/{id}", "customers:write", "Change name, birthday, language or status",
                         CustomerChanges.class, Customer.class, guarded(this::update)),
+                ApiRoute.delete("/{id}", "customers:write", "Erase a customer's personal data (the ledger stays)",
+                        guarded(this::erase)),
                 ApiRoute.post("/{id}/kids", "customers:write", "Add a kid", NewKid.class, Kid.class, guarded(this::addKid)),
                 ApiRoute.delete("/{id}/kids/{kidId}", "customers:write", "Remove a kid", guarded(this::removeKid)),
                 ApiRoute.get("/{id}/points", "points:read", "Balance: available, pending, expiring soon, lifetime, tier",
@@ -93,6 +95,15 @@ public class CustomersEndpoint implements ApiEndpoint {
             throw new ApiProblem(404, "unknown-customer", "Not found", "No customer " + id);
         }
         return ApiResponse.ok(loyalty().update(r.actor(), id, changes));
+    }
+
+    private ApiResponse erase(ApiRequest r) {
+        long id = r.idParam("id");
+        if (loyalty().find(id).isEmpty()) {
+            throw new ApiProblem(404, "unknown-customer", "Not found", "No customer " + id);
+        }
+        loyalty().erase(r.actor(), id, r.query("reason").orElse(null));
+        return ApiResponse.noContent();
     }
 
     private ApiResponse addKid(ApiRequest r) {

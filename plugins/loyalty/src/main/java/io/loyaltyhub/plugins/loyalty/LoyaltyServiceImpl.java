@@ -214,6 +214,23 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     }
 
     @Override
+    public void erase(Actor actor, long customerId, String reason) {
+        context.transactions().inTransaction(tx -> {
+            Ledger.lock(tx.sql(), customerId);
+            Instant now = tx.now();
+            tx.sql().update("UPDATE loyalty_customer SET mobile = ?, name = NULL, birth_month = NULL, birth_day = NULL, "
+                    + "birth_year = NULL, consent_at = NULL, consent_source = NULL, status = 'ERASED', updated_at = ? "
+                    + "WHERE id = ?", "erased-" + customerId, now, customerId);
+            tx.sql().update("DELETE FROM loyalty_kid WHERE customer_id = ?", customerId);
+            Map<String, Object> what = Map.of("customerId", customerId, "reason",
+                    reason == null || reason.isBlank() ? "on request" : reason.trim());
+            tx.publish("loyalty.customer-erased", String.valueOf(customerId), what);
+            tx.audit(actor, "customer.erase", "customer", String.valueOf(customerId), null, what); // no personal data
+            return null;
+        });
+    }
+
+    @Override
     public Kid addKid(Actor actor, long customerId, String name, Birthday birthday) {
         String n = cleanName(name);
         if (n == null || n.length() > 100) {
@@ -369,8 +386,10 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            if (CustomerStatus.valueOf(balances.status()) == CustomerStatus.BLOCKED) {
-                throw LoyaltyRejected.conflict("customer-blocked", "Customer " + customerId + " is blocked and earns nothing.");
+            CustomerStatus status = CustomerStatus.valueOf(balances.status());
+            if (status == CustomerStatus.BLOCKED || status == CustomerStatus.ERASED) {
+                throw LoyaltyRejected.conflict("customer-blocked", "Customer " + customerId + " is "
+                        + status.name().toLowerCase(Locale.ROOT) + " and earns nothing.");
             }
             EarningEngine.Outcome outcome = earn(tx, b, balances, config);
             if (b.couponCode() != null) {

@@ -198,8 +198,9 @@ public class RewardsServiceImpl implements RewardsService {
             }
             CustomerStatus status = tx.sql().one("SELECT status FROM loyalty_customer WHERE id = ?",
                     rs -> CustomerStatus.valueOf(rs.getString(1)), customerId).orElseThrow();
-            if (status == CustomerStatus.BLOCKED) {
-                throw LoyaltyRejected.conflict("customer-blocked", "This customer is blocked.");
+            if (status == CustomerStatus.BLOCKED || status == CustomerStatus.ERASED) {
+                throw LoyaltyRejected.conflict("customer-blocked", "This customer is "
+                        + status.name().toLowerCase(Locale.ROOT) + ".");
             }
             Reward r = reward(tx.sql(), rewardId, true);
             Instant now = tx.now();
