@@ -1,66 +1,21 @@
 package io.loyaltyhub.host.ui;
 
-import io.loyaltyhub.host.testing.Browser;
+import io.loyaltyhub.host.testing.BrowserTestBase;
 import io.loyaltyhub.host.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin UI in a real headless Chromium against a real server. */
-class AdminUiBrowserIT {
-    private static TestServer server;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestServer.start("browser", TestServer.shippedPlugins());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (browser != null) {
-            Browser.screenshot(browser, test.getTestMethod().orElseThrow().getName());
-            browser.quit();
-        }
-    }
-
-    private void logIn(String username, String password) {
-        browser.get(server.adminBase() + "/login");
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=username]")));
-        user.sendKeys(username);
-        browser.findElement(By.cssSelector("input[name=password]")).sendKeys(password, Keys.ENTER);
-    }
-
+class AdminUiBrowserIT extends BrowserTestBase {
     @Test
     void wrongPasswordShowsAnErrorAndStaysOnLogin() {
-        logIn("admin", "not-the-password");
+        submitLogin("admin", "not-the-password");
         wait.until(d -> d.findElement(By.id("login-form")).getDomAttribute("error") != null);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Incorrect username or password");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -69,7 +24,6 @@ class AdminUiBrowserIT {
     @Test
     void adminChangesAPluginSettingAndSeesItSaved() {
         logIn("admin", TestServer.ADMIN_PASSWORD);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
         browser.get(server.adminBase() + "/plugins/stores");
         WebElement maxStores = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#setting-max-stores input")));

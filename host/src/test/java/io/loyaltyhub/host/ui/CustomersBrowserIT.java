@@ -1,65 +1,19 @@
 package io.loyaltyhub.host.ui;
 
-import io.loyaltyhub.host.testing.Browser;
+import io.loyaltyhub.host.testing.BrowserTestBase;
 import io.loyaltyhub.host.testing.TestServer;
 import io.loyaltyhub.host.testing.TestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Customers in the admin UI, in a real headless Chromium against a real server with the loyalty plugin. */
-class CustomersBrowserIT {
-    private static TestServer server;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestServer.start("customers-ui", TestServer.shippedPlugins());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (browser != null) {
-            Browser.screenshot(browser, test.getTestMethod().orElseThrow().getName());
-            browser.quit();
-        }
-    }
-
-    private void logIn(String username, String password) {
-        browser.get(server.adminBase() + "/login");
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=username]")));
-        user.sendKeys(username);
-        browser.findElement(By.cssSelector("input[name=password]")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
-    }
-
+class CustomersBrowserIT extends BrowserTestBase {
     private static long join(String mobile, String name) {
         Reply r = server.post("/api/v1/customers", TestServer.API_KEY,
                 "{\"mobile\":\"" + mobile + "\",\"name\":\"" + name + "\"}");
