@@ -65,9 +65,9 @@ public final class Sql {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /** Same reading as plugins get, so host and plugin tables agree on what a stored time means. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+        return io.loyaltyhub.api.data.SqlRunner.instant(rs, column);
     }
 
     private static void bind(PreparedStatement ps, Object[] args) throws SQLException {

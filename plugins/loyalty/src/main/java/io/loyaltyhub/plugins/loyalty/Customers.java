@@ -20,12 +20,12 @@ final class Customers {
             + "consent_at, consent_source, joined_at";
 
     static Optional<Customer> byId(SqlRunner sql, long id) {
-        return sql.one("SELECT " + COLUMNS + " FROM loyalty_customer WHERE id = ?", rs -> customer(rs, List.of()), id)
+        return sql.one("SELECT " + COLUMNS + " FROM loyalty_customer WHERE id = ?", Customers::customer, id)
                 .map(c -> withKids(sql, c));
     }
 
     static Optional<Customer> byMobile(SqlRunner sql, String e164) {
-        return sql.one("SELECT " + COLUMNS + " FROM loyalty_customer WHERE mobile = ?", rs -> customer(rs, List.of()),
+        return sql.one("SELECT " + COLUMNS + " FROM loyalty_customer WHERE mobile = ?", Customers::customer,
                 e164).map(c -> withKids(sql, c));
     }
 
@@ -38,12 +38,13 @@ final class Customers {
                 c.consentAt(), c.consentSource(), c.joinedAt(), kids);
     }
 
-    static Customer customer(ResultSet rs, List<Kid> kids) throws SQLException {
+    /** A customer row without kids ({@link #withKids} adds them). */
+    static Customer customer(ResultSet rs) throws SQLException {
         Integer month = rs.getObject("birth_month", Integer.class);
         Birthday birthday = month == null ? null
                 : new Birthday(month, rs.getInt("birth_day"), rs.getObject("birth_year", Integer.class));
         return new Customer(rs.getLong("id"), rs.getString("mobile"), rs.getString("name"), birthday,
                 rs.getString("language"), CustomerStatus.valueOf(rs.getString("status")), rs.getString("tier_code"),
-                SqlRunner.instant(rs, "consent_at"), rs.getString("consent_source"), SqlRunner.instant(rs, "joined_at"), kids);
+                SqlRunner.instant(rs, "consent_at"), rs.getString("consent_source"), SqlRunner.instant(rs, "joined_at"), List.of());
     }
 }

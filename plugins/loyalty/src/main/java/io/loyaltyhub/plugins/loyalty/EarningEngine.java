@@ -31,7 +31,11 @@ final class EarningEngine {
                  BigDecimal tierMultiplier, long earnedToday, boolean firstPurchase, boolean birthday) {
     }
 
-    record Outcome(long points, List<AppliedRule> applied) {
+    /** @param birthdayBonus whether a birthday bonus is part of the points (it is given once a year) */
+    record Outcome(long points, List<AppliedRule> applied, boolean birthdayBonus) {
+        Outcome(long points, List<AppliedRule> applied) {
+            this(points, applied, false);
+        }
     }
 
     static Outcome evaluate(List<RuleDef> rules, Input in) {
@@ -72,6 +76,7 @@ final class EarningEngine {
             applied.add(new AppliedRule(0, "Tier " + in.tierCode(), "x" + factor.stripTrailingZeros().toPlainString()));
         }
         long bonus = 0;
+        boolean birthdayBonus = false;
         for (RuleDef c : active.stream().filter(r -> r.type() == RuleDef.Type.CAMPAIGN).toList()) {
             if (!inWindow(c, in.billedAt())) {
                 continue;
@@ -89,6 +94,7 @@ final class EarningEngine {
             if (("FIRST_PURCHASE".equals(event) && in.firstPurchase()) || ("BIRTHDAY".equals(event) && in.birthday())) {
                 long extra = b.number("points", 0);
                 bonus += extra;
+                birthdayBonus |= "BIRTHDAY".equals(event);
                 applied.add(new AppliedRule(b.id(), b.name(), "+" + extra + " points"));
             }
         }
@@ -107,7 +113,7 @@ final class EarningEngine {
                 applied.add(new AppliedRule(cap.id(), cap.name(), "capped at " + left + " left today"));
             }
         }
-        return new Outcome(Math.max(0, points), applied);
+        return new Outcome(Math.max(0, points), applied, birthdayBonus);
     }
 
     private static Optional<RuleDef> lineMultiplier(List<RuleDef> active, BillLine line) {

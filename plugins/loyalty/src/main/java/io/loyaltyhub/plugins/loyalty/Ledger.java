@@ -62,10 +62,6 @@ final class Ledger {
                 .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
     }
 
-    static Optional<Long> transferId(SqlRunner sql, String key) {
-        return sql.one("SELECT id FROM loyalty_transfer WHERE idem_key = ?", rs -> rs.getLong(1), key);
-    }
-
     /**
      * Moves {@code points} from one account to another for a locked customer.
      *

@@ -170,7 +170,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             args.add(tier.trim().toUpperCase(Locale.ROOT));
         }
         return context.transactions().inTransaction(tx -> tx.sql().query("SELECT " + Customers.COLUMNS
-                + " FROM loyalty_customer" + where + " ORDER BY id DESC LIMIT " + n, rs -> Customers.customer(rs, List.of()),
+                + " FROM loyalty_customer" + where + " ORDER BY id DESC LIMIT " + n, Customers::customer,
                 args.toArray()));
     }
 
@@ -398,7 +398,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 List<AppliedRule> applied = new java.util.ArrayList<>(outcome.applied());
                 applied.add(new AppliedRule(0, "Coupon " + coupon.code(), coupon.valid()
                         ? "used, discount " + coupon.discount().toPlainString() : "not applied: " + coupon.reason()));
-                outcome = new EarningEngine.Outcome(outcome.points(), applied);
+                outcome = new EarningEngine.Outcome(outcome.points(), applied, outcome.birthdayBonus());
             }
             long points = outcome.points();
             Instant availableAt = b.billedAt().toInstant().plus(config.pendingHold());
@@ -429,8 +429,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 Tiers.upgradeIfEarned(tx, config, customerId, balances.tier(), balances.lifetimeEarned() + points, now);
             }
             Badges.afterBill(tx, customerId, balances.visits() + 1);
-            if (outcome.applied().stream().anyMatch(r -> r.effect().startsWith("+") && r.ruleId() > 0
-                    && "BIRTHDAY".equals(ruleEvent(tx, r.ruleId())))) {
+            if (outcome.birthdayBonus()) {
                 tx.sql().update("UPDATE loyalty_customer SET birthday_bonus_year = ? WHERE id = ?",
                         b.billedAt().atZoneSameInstant(config.zone()).getYear(), customerId);
             }
@@ -471,11 +470,6 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 .orElseGet(() -> Tiers.lowest(tx));
         return EarningEngine.evaluate(rules, new EarningEngine.Input(b.amount(), b.lines(), at, tier.code(),
                 tier.multiplier(), earnedToday, first, birthday));
-    }
-
-    private String ruleEvent(Tx tx, long ruleId) {
-        return Rules.current(tx.sql(), context.json()).stream().filter(r -> r.id() == ruleId).findFirst()
-                .map(r -> r.text("event")).orElse(null);
     }
 
     /** Born on 29 February: the birthday is 28 February in other years. */

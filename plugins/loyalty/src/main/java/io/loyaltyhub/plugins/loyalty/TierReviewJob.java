@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Daily: customers whose tier is due for review (tier-window months after they reached it or were
@@ -53,13 +52,10 @@ public class TierReviewJob implements ScheduledJob {
                 Ledger.Balances b = Ledger.lock(tx.sql(), id);
                 Instant now = tx.now();
                 long q = Tiers.qualifying(tx, config, id, b.lifetimeEarned(), now);
-                Optional<String> target = tx.sql().one("SELECT code FROM loyalty_tier WHERE threshold <= ? "
-                        + "ORDER BY tier_rank DESC LIMIT 1", rs -> rs.getString(1), q);
-                String to = target.orElseGet(() -> Tiers.lowest(tx).code());
+                Tiers.Tier target = Tiers.reached(tx, q).orElseGet(() -> Tiers.lowest(tx));
                 int currentRank = b.tier() == null ? 0 : Tiers.byCode(tx, b.tier()).map(Tiers.Tier::rank).orElse(0);
-                int targetRank = Tiers.byCode(tx, to).map(Tiers.Tier::rank).orElse(0);
-                if (targetRank < currentRank) {
-                    Tiers.change(tx, id, b.tier(), to, "review: " + q + " qualifying points", now);
+                if (target.rank() < currentRank) {
+                    Tiers.change(tx, id, b.tier(), target.code(), "review: " + q + " qualifying points", now);
                     return 1;
                 }
                 tx.sql().update("UPDATE loyalty_customer SET tier_since = ? WHERE id = ?", now, id); // next review in a window
