@@ -1,0 +1,3 @@
+package io.loyaltyhub.api.chat;
+
+public enum Direction { IN, OUT }

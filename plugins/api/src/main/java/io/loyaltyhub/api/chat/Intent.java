@@ -1,0 +1,13 @@
+package io.loyaltyhub.api.chat;
+
+/**
+ * A global keyword the engine recognised in any state and language ("menu", "help", "stop",
+ * "start", "मेनू", ...). Flows must honour it whatever step they are in.
+ */
+public enum Intent {
+    NONE,
+    MENU,
+    HELP,
+    STOP,
+    START
+}

@@ -1,0 +1,74 @@
+package io.loyaltyhub.api.chat;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One message to the user, channel-neutral. Each channel renders it within its own limits
+ * (shortening, never failing), so flows need not know them beyond the counts checked here.
+ */
+public sealed interface Reply {
+
+    int MAX_BUTTONS = 3;
+    int MAX_MENU_ROWS = 10;
+
+    /** Plain text. */
+    record Text(String body) implements Reply {
+        public Text {
+            Objects.requireNonNull(body);
+        }
+    }
+
+    /** Text with one to three buttons under it. */
+    record Buttons(String body, List<Choice> buttons) implements Reply {
+        public Buttons {
+            Objects.requireNonNull(body);
+            buttons = List.copyOf(buttons);
+            if (buttons.isEmpty() || buttons.size() > MAX_BUTTONS) {
+                throw new IllegalArgumentException("1-" + MAX_BUTTONS + " buttons, got " + buttons.size());
+            }
+        }
+    }
+
+    /**
+     * Text with a menu of one to ten rows, opened with a button ({@code buttonLabel}).
+     */
+    record Menu(String body, String buttonLabel, List<Choice> rows) implements Reply {
+        public Menu {
+            Objects.requireNonNull(body);
+            Objects.requireNonNull(buttonLabel);
+            rows = List.copyOf(rows);
+            if (rows.isEmpty() || rows.size() > MAX_MENU_ROWS) {
+                throw new IllegalArgumentException("1-" + MAX_MENU_ROWS + " menu rows, got " + rows.size());
+            }
+        }
+    }
+
+    /**
+     * A pre-approved template, for messages outside WhatsApp's 24-hour window. Other channels
+     * send {@code fallbackText} instead.
+     *
+     * @param language e.g. {@code en} or {@code hi}
+     * @param params   the body's parameters, in order
+     */
+    record Template(String name, String language, List<String> params, String fallbackText) implements Reply {
+        public Template {
+            Objects.requireNonNull(name);
+            Objects.requireNonNull(language);
+            params = List.copyOf(params);
+            fallbackText = fallbackText == null ? "" : fallbackText;
+        }
+    }
+
+    static Reply text(String body) {
+        return new Text(body);
+    }
+
+    static Reply buttons(String body, Choice... buttons) {
+        return new Buttons(body, List.of(buttons));
+    }
+
+    static Reply menu(String body, String buttonLabel, List<Choice> rows) {
+        return new Menu(body, buttonLabel, rows);
+    }
+}
