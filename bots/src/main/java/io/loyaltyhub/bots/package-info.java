@@ -1,7 +1,7 @@
 /**
- * The conversation engine and its channels: WhatsApp (Cloud API over OkHttp) for customers,
- * Telegram for affiliates, and a simulator. Conversations are contributed by plugins as
- * {@code ChatFlow} extensions and rendered per channel; state lives in the database. Built by the
- * chat issues; this module is the place they go.
+ * The conversation engine and its channels. {@link io.loyaltyhub.bots.Bots} is what the host
+ * starts: it runs the plugins' {@link io.loyaltyhub.api.chat.ChatFlow}s over WhatsApp (and the
+ * simulator), stores conversations and messages in the database, and sends through a persistent
+ * queue. Nothing here knows Helidon: the host adapts HTTP to {@link io.loyaltyhub.bots.whatsapp.WhatsAppWebhook}.
  */
 package io.loyaltyhub.bots;

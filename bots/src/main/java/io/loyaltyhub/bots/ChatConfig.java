@@ -1,0 +1,29 @@
+package io.loyaltyhub.bots;
+
+import io.loyaltyhub.bots.whatsapp.WhatsAppConfig;
+
+import java.util.List;
+
+/**
+ * Configuration of the bots.
+ *
+ * @param defaultLanguage the language of a new conversation until the user picks one
+ * @param defaultRegion   how the simulator reads numbers typed without a country code (ISO 3166, e.g. IN)
+ */
+public record ChatConfig(String defaultLanguage, String defaultRegion, WhatsAppConfig whatsapp) {
+    public static final List<String> LANGUAGES = List.of("en", "hi");
+
+    public ChatConfig {
+        if (!LANGUAGES.contains(defaultLanguage)) {
+            throw new IllegalArgumentException("language must be one of " + LANGUAGES + ": " + defaultLanguage);
+        }
+    }
+
+    public static ChatConfig off() {
+        return new ChatConfig("en", "IN", WhatsAppConfig.off());
+    }
+
+    public ChatConfig withWhatsApp(WhatsAppConfig w) {
+        return new ChatConfig(defaultLanguage, defaultRegion, w);
+    }
+}

@@ -1,0 +1,49 @@
+package io.loyaltyhub.bots.whatsapp;
+
+/**
+ * How fast one phone number may send: a token bucket at the configured rate (Cloud API: 80
+ * messages a second by default), halved when Meta answers 130429 (throughput reached) and paused
+ * briefly, then raised again by one message a second for every second without a throttle.
+ * Uses the system's nanosecond timer, not the business clock: it paces real time.
+ */
+public final class SendRate {
+    private final double max;
+    private double rate;
+    private double tokens;
+    private long last = System.nanoTime();
+    private long pausedUntil;
+
+    public SendRate(int perSecond) {
+        this.max = perSecond;
+        this.rate = perSecond;
+        this.tokens = 1;
+    }
+
+    /** Takes one send; returns 0, or how many milliseconds to wait before asking again. */
+    public synchronized long tryAcquire() {
+        long now = System.nanoTime();
+        if (now < pausedUntil) {
+            return Math.max(1, (pausedUntil - now) / 1_000_000);
+        }
+        double seconds = (now - last) / 1e9;
+        last = now;
+        rate = Math.min(max, rate + seconds); // recover one message/s per second
+        tokens = Math.min(Math.max(1, rate / 4), tokens + seconds * rate); // bursts of at most 1/4 s
+        if (tokens >= 1) {
+            tokens -= 1;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((1 - tokens) / rate * 1000));
+    }
+
+    /** Meta said 130429: slow down. */
+    public synchronized void throttled(long pauseMillis) {
+        rate = Math.max(1, rate / 2);
+        tokens = 0;
+        pausedUntil = Math.max(pausedUntil, System.nanoTime() + pauseMillis * 1_000_000);
+    }
+
+    public synchronized double currentRate() {
+        return rate;
+    }
+}

@@ -1,0 +1,237 @@
+package io.loyaltyhub.bots.whatsapp;
+
+import io.loyaltyhub.api.chat.Reply;
+import io.loyaltyhub.api.data.Transactions;
+import io.loyaltyhub.bots.engine.OutboundStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Drains the WhatsApp part of the outbound queue. Claims due messages (at most one per user, so
+ * each user's messages keep their order), paces them through {@link SendRate}, and records each
+ * answer: sent with its wamid, retried with backoff (5xx, timeouts), slowed down (130429), held
+ * for the user (131056), turned into a template (131047), or failed with Meta's code. A message
+ * is marked before and after its one request, so it is never sent again once accepted.
+ */
+public final class WhatsAppSender implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSender.class);
+    static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_THROTTLED_ATTEMPTS = 40;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration WINDOW = Duration.ofHours(24);
+    private static final int MAX_IN_FLIGHT = 128;
+
+    private final Transactions transactions;
+    private final OutboundStore outbound;
+    private final GraphApiClient client;
+    private final WhatsAppConfig config;
+    private final SendRate rate;
+    private final Function<String, Optional<Instant>> lastInbound;
+    private final java.time.Clock clock;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final Semaphore wake = new Semaphore(0);
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile boolean running = true;
+    private Thread claimer;
+
+    /**
+     * @param lastInbound when a user (E.164) last wrote, for the 24-hour window
+     */
+    public WhatsAppSender(Transactions transactions, OutboundStore outbound, GraphApiClient client,
+                          WhatsAppConfig config, Function<String, Optional<Instant>> lastInbound,
+                          java.time.Clock clock) {
+        this.clock = clock;
+        this.transactions = transactions;
+        this.outbound = outbound;
+        this.client = client;
+        this.config = config;
+        this.rate = new SendRate(config.sendRate());
+        this.lastInbound = lastInbound;
+    }
+
+    public void start() {
+        claimer = Thread.ofPlatform().name("whatsapp-sender").daemon().start(this::loop);
+    }
+
+    public void wake() {
+        wake.release();
+    }
+
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError.get());
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int free = inFlight.availablePermits();
+                List<OutboundStore.Pending> due = free == 0 ? List.of() : transactions.inTransaction(tx ->
+                        outbound.claimDue(tx.sql(), WebhookParser.CHANNEL, Math.min(free, 64), tx.now(), LEASE));
+                for (OutboundStore.Pending p : due) {
+                    inFlight.acquire();
+                    senders.submit(() -> {
+                        try {
+                            sendOne(p);
+                        } finally {
+                            inFlight.release();
+                            wake.release(); // the user's next message may be due now
+                        }
+                    });
+                }
+                if (due.isEmpty()) {
+                    wake.tryAcquire(200, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Claiming WhatsApp messages failed: {}", e.toString());
+                pause(1000);
+            }
+        }
+    }
+
+    private void sendOne(OutboundStore.Pending p) {
+        try {
+            Optional<Reply.Template> fallback = fallbackFor(p);
+            boolean asTemplate = fallback.isPresent() && (p.asTemplate() || outsideWindow(p.userId()));
+            Reply reply = asTemplate ? fallback.get() : p.reply();
+            for (long wait; (wait = rate.tryAcquire()) > 0; ) {
+                Thread.sleep(wait);
+            }
+            GraphApiClient.Result r = client.send(WhatsAppRenderer.render(p.userId(), reply));
+            record(p, asTemplate, fallback.isPresent(), r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the lease brings the message back
+        } catch (RuntimeException e) {
+            LOG.warn("Sending WhatsApp message {} failed: {}", p.id(), e.toString());
+        }
+    }
+
+    private void record(OutboundStore.Pending p, boolean asTemplate, boolean hasFallback, GraphApiClient.Result r) {
+        SendOutcome outcome = SendOutcome.of(r);
+        if (outcome != SendOutcome.SENT) {
+            lastError.set((r.code() == null ? "HTTP " + r.httpStatus() : r.code()) + ": " + r.title());
+        }
+        transactions.run(tx -> {
+            Instant now = tx.now();
+            var sql = tx.sql();
+            switch (outcome) {
+                case SENT -> outbound.sent(sql, p.id(), r.providerId(), asTemplate, now);
+                case OUTSIDE_WINDOW -> {
+                    if (hasFallback && !asTemplate) {
+                        outbound.retry(sql, p.id(), now, r.code(), r.title(), true, now);
+                    } else {
+                        outbound.failed(sql, p.id(), r.code(), r.title(), now);
+                    }
+                }
+                case PAIR_RATE -> {
+                    Instant due = now.plus(Duration.ofSeconds(6)).plusMillis(jitter(1000));
+                    outbound.delayUser(sql, WebhookParser.CHANNEL, p.userId(), due);
+                    retryOrFail(sql, p, due, r, asTemplate, MAX_THROTTLED_ATTEMPTS, now);
+                }
+                case THROTTLED -> {
+                    rate.throttled(1000 + jitter(1000));
+                    retryOrFail(sql, p, now.plusSeconds(1).plusMillis(jitter(1000)), r, asTemplate,
+                            MAX_THROTTLED_ATTEMPTS, now);
+                }
+                case AUTH -> retryOrFail(sql, p, now.plusSeconds(60), r, asTemplate, MAX_THROTTLED_ATTEMPTS, now);
+                case RETRY -> retryOrFail(sql, p, now.plus(backoff(p.attempts())), r, asTemplate, MAX_ATTEMPTS, now);
+                case PERMANENT -> outbound.failed(sql, p.id(), r.code() == null ? "HTTP " + r.httpStatus() : r.code(),
+                        r.title(), now);
+            }
+            return null;
+        });
+        if (outcome == SendOutcome.THROTTLED) {
+            LOG.info("WhatsApp throughput limit reached ({}): now {} messages/s", r.code(), (int) rate.currentRate());
+        }
+    }
+
+    private void retryOrFail(io.loyaltyhub.api.data.SqlRunner sql, OutboundStore.Pending p, Instant due,
+                             GraphApiClient.Result r, boolean asTemplate, int maxAttempts, Instant now) {
+        String code = r.code() == null ? "HTTP " + r.httpStatus() : r.code();
+        if (p.attempts() >= maxAttempts) {
+            outbound.failed(sql, p.id(), code, r.title() + " (gave up after " + p.attempts() + " attempts)", now);
+        } else {
+            outbound.retry(sql, p.id(), due, code, r.title(), asTemplate, now);
+        }
+    }
+
+    /** 1 s, 2 s, 4 s ... up to 5 minutes, with jitter so retries of many messages spread out. */
+    static Duration backoff(int attempt) {
+        long seconds = Math.min(300, 1L << Math.min(Math.max(attempt - 1, 0), 9));
+        return Duration.ofSeconds(seconds).plusMillis(jitter(250));
+    }
+
+    private static long jitter(long maxMillis) {
+        return ThreadLocalRandom.current().nextLong(maxMillis);
+    }
+
+    /** The template to send instead when outside the window: the message's own, else the configured default. */
+    Optional<Reply.Template> fallbackFor(OutboundStore.Pending p) {
+        if (p.fallback() != null) {
+            return Optional.of(p.fallback());
+        }
+        if (config.fallbackTemplate().isBlank()) {
+            return Optional.empty();
+        }
+        String text = p.reply() instanceof Reply.Template t ? t.fallbackText() : plainText(p.reply());
+        return Optional.of(new Reply.Template(config.fallbackTemplate(), config.fallbackLanguage(), List.of(text),
+                text));
+    }
+
+    private boolean outsideWindow(String userId) {
+        Instant now = clock.instant();
+        return lastInbound.apply(userId).map(t -> t.plus(WINDOW).isBefore(now)).orElse(true);
+    }
+
+    private static String plainText(Reply reply) {
+        return switch (reply) {
+            case Reply.Text t -> t.body();
+            case Reply.Buttons b -> b.body();
+            case Reply.Menu m -> m.body();
+            case Reply.Template t -> t.fallbackText();
+        };
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (claimer != null) {
+            claimer.interrupt();
+            try {
+                claimer.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        senders.shutdown();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
