@@ -1,5 +1,8 @@
 package io.loyaltyhub.host;
 
+import io.loyaltyhub.bots.whatsapp.WhatsAppWebhook;
+import io.loyaltyhub.host.http.chat.WhatsAppWebhookRoutes;
+
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -16,7 +19,10 @@ import io.loyaltyhub.host.http.ApiRoutes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The public HTTP server: {@code /health}, {@code /metrics}, {@code /openapi} and {@code /api/v1}. */
+/**
+ * The public HTTP server: {@code /health}, {@code /metrics}, {@code /openapi}, {@code /api/v1} and
+ * {@code /webhooks/whatsapp}.
+ */
 public final class HttpServer {
     private static final int MAX_PAYLOAD = 5 * 1024 * 1024;
 
@@ -24,7 +30,7 @@ public final class HttpServer {
     }
 
     public static WebServer start(String host, int port, Database database, ApiRoutes api,
-                                  List<ApiEndpoint> endpoints, String openApiJson) {
+                                  List<ApiEndpoint> endpoints, String openApiJson, WhatsAppWebhook whatsapp) {
         HealthCheck databaseCheck = new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -52,14 +58,15 @@ public final class HttpServer {
                 .port(port)
                 .maxPayloadSize(MAX_PAYLOAD)
                 .addFeature(observe)
-                .routing(r -> routing(r, api, endpoints, openApiJson))
+                .routing(r -> routing(r, api, endpoints, openApiJson, whatsapp))
                 .build()
                 .start();
     }
 
     /** All application routes; tests reuse it. */
     public static void routing(HttpRouting.Builder routing, ApiRoutes api, List<ApiEndpoint> endpoints,
-                               String openApiJson) {
+                               String openApiJson, WhatsAppWebhook whatsapp) {
+        WhatsAppWebhookRoutes.register(routing, whatsapp, api.problems());
         byte[] openApi = openApiJson.getBytes(StandardCharsets.UTF_8);
         routing.get("/openapi", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "application/vnd.oai.openapi+json");

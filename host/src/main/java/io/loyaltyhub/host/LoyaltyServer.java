@@ -1,7 +1,13 @@
 package io.loyaltyhub.host;
 
 import io.helidon.webserver.WebServer;
+import io.loyaltyhub.api.chat.Channels;
+import io.loyaltyhub.api.chat.ChatSimulator;
+import io.loyaltyhub.api.chat.MessageLog;
+import io.loyaltyhub.api.common.PhoneNumbers;
 import io.loyaltyhub.api.event.EventListener;
+import io.loyaltyhub.bots.Bots;
+import io.loyaltyhub.host.http.chat.ChatEndpoint;
 import io.loyaltyhub.api.http.ApiEndpoint;
 import io.loyaltyhub.api.platform.PluginInfo;
 import io.loyaltyhub.host.audit.AuditLogService;
@@ -82,6 +88,7 @@ public final class LoyaltyServer implements AutoCloseable {
         database = Database.open(config);
         toClose.add(database);
         database.migrateHost();
+        database.migrate("bots");
 
         Persistence persistence = new Persistence(database.dataSource());
         toClose.add(persistence);
@@ -98,7 +105,7 @@ public final class LoyaltyServer implements AutoCloseable {
 
         PluginSettingsStore settings = new PluginSettingsStore(database.dataSource(), clock);
         services = new ServiceRegistry();
-        services.register(io.loyaltyhub.api.common.PhoneNumbers.class, new LibPhoneNumbers());
+        services.register(PhoneNumbers.class, new LibPhoneNumbers());
         plugins = new PluginHost(config.pluginsDir(), database.dataSource(), persistence, tx, settings, json, clock,
                 services);
         toClose.add(plugins);
@@ -119,17 +126,25 @@ public final class LoyaltyServer implements AutoCloseable {
         JobScheduler scheduler = new JobScheduler(tx, plugins.jobs(), clock, config.instanceId());
         toClose.add(scheduler);
 
+        Bots bots = Bots.start(config.chat(), tx, plugins.chatFlows(), services.find(PhoneNumbers.class), clock);
+        toClose.add(bots);
+        services.register(ChatSimulator.class, bots.simulator());
+        services.register(MessageLog.class, bots.messageLog());
+        services.register(Channels.class, bots.channels());
+
         List<ApiEndpoint> endpoints = new ArrayList<>(List.of(
                 new AuthEndpoint(staff, staffTokens),
                 new PluginsEndpoint(pluginAdmin),
                 new StaffEndpoint(staff),
                 new ApiKeysEndpoint(apiKeys),
                 new AuditEndpoint(audit),
-                new EventsEndpoint(eventAdmin)));
+                new EventsEndpoint(eventAdmin),
+                new ChatEndpoint(bots.simulator(), bots.messageLog(), bots.channels())));
         endpoints.addAll(plugins.endpoints());
         String openApi = OpenApiDocument.render(json, VERSION, endpoints);
         web = HttpServer.start(config.host(), config.serverPort(), database,
-                new ApiRoutes(new Authenticator(staffTokens, apiKeys), json, config.trustedProxies()), endpoints, openApi);
+                new ApiRoutes(new Authenticator(staffTokens, apiKeys), json, config.trustedProxies()), endpoints, openApi,
+                bots.whatsappWebhook());
         toClose.add(() -> web.stop());
 
         dispatcher.start("event-dispatcher");

@@ -27,7 +27,8 @@ class FirstStartIT {
     void firstStartShowsThePasswordOnceAndDataSurvivesARestart() throws Exception {
         Path data = Files.createTempDirectory("loyalty-first-start");
         ServerConfig config = new ServerConfig("127.0.0.1", 0, java.util.Set.of(), "127.0.0.1", 0, Duration.ofMinutes(30), data,
-                TestServer.shippedPlugins(), "", "root", "", 4, "owner", Optional.empty(), Optional.empty(), 3, "first");
+                TestServer.shippedPlugins(), "", "root", "", 4, "owner", Optional.empty(), Optional.empty(), 3, "first",
+                io.loyaltyhub.bots.ChatConfig.off());
         String password;
         try (LoyaltyServer first = LoyaltyServer.start(config, Clock.systemUTC())) {
             assertThat(first.database().embedded()).isTrue();

@@ -1,5 +1,8 @@
 package io.loyaltyhub.host.config;
 
+import io.loyaltyhub.bots.ChatConfig;
+import io.loyaltyhub.bots.whatsapp.WhatsAppConfig;
+
 import org.eclipse.microprofile.config.Config;
 
 import java.net.URISyntaxException;
@@ -23,7 +26,8 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
                            Duration adminSessionTimeout,
                            Path dataDir, Path pluginsDir, String dbUrl, String dbUser, String dbPassword,
                            int dbPoolSize, String bootstrapUser, Optional<String> bootstrapPassword,
-                           Optional<String> apiBootstrapKey, int eventMaxAttempts, String instanceId) {
+                           Optional<String> apiBootstrapKey, int eventMaxAttempts, String instanceId,
+                           ChatConfig chat) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();
@@ -75,7 +79,53 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
                 bootstrapPassword,
                 apiKey,
                 r.intInRange("events.max-attempts", 8, 1, 100),
-                r.string("instance.id", defaultInstanceId()));
+                r.string("instance.id", defaultInstanceId()),
+                chat(r));
+    }
+
+    /** The same configuration with other chat settings (tests point WhatsApp at WireMock). */
+    public ServerConfig withChat(ChatConfig newChat) {
+        return new ServerConfig(host, serverPort, trustedProxies, adminHost, adminPort, adminSessionTimeout, dataDir,
+                pluginsDir, dbUrl, dbUser, dbPassword, dbPoolSize, bootstrapUser, bootstrapPassword, apiBootstrapKey,
+                eventMaxAttempts, instanceId, newChat);
+    }
+
+    public ServerConfig withPoolSize(int size) {
+        return new ServerConfig(host, serverPort, trustedProxies, adminHost, adminPort, adminSessionTimeout, dataDir,
+                pluginsDir, dbUrl, dbUser, dbPassword, size, bootstrapUser, bootstrapPassword, apiBootstrapKey,
+                eventMaxAttempts, instanceId, chat);
+    }
+
+    private static ChatConfig chat(Reader r) {
+        String language = r.string("chat.default-language", "en");
+        if (!ChatConfig.LANGUAGES.contains(language)) {
+            throw new ConfigException("chat.default-language: expected one of " + ChatConfig.LANGUAGES + ", got '"
+                    + language + "'");
+        }
+        String region = r.string("chat.default-region", "IN");
+        if (!region.matches("[A-Z]{2}")) {
+            throw new ConfigException("chat.default-region: expected a two-letter country code such as IN, got '"
+                    + region + "'");
+        }
+        String base = r.string("whatsapp.api-base-url", "https://graph.facebook.com");
+        if (!base.matches("https?://[^\\s/]+(/.*)?")) {
+            throw new ConfigException("whatsapp.api-base-url: expected an http(s) URL, got '" + base + "'");
+        }
+        String version = r.string("whatsapp.api-version", "v23.0");
+        if (!version.matches("v\\d+\\.\\d+")) {
+            throw new ConfigException("whatsapp.api-version: expected a Graph API version such as v23.0, got '"
+                    + version + "'");
+        }
+        String numberId = r.string("whatsapp.phone-number-id", "");
+        if (!numberId.isEmpty() && !numberId.matches("\\d{5,30}")) {
+            throw new ConfigException("whatsapp.phone-number-id: expected the number's id (digits) from WhatsApp "
+                    + "Manager, got '" + numberId + "'");
+        }
+        return new ChatConfig(language, region, new WhatsAppConfig(base, version, numberId,
+                r.optional("whatsapp.access-token"), r.string("whatsapp.app-secret", ""),
+                r.string("whatsapp.verify-token", ""), r.intInRange("whatsapp.send-rate", 80, 1, 1000),
+                r.string("whatsapp.fallback-template", ""), r.string("whatsapp.fallback-language", "en"),
+                r.duration("whatsapp.timeout", Duration.ofSeconds(10))));
     }
 
     /** {@code plugins/} next to the server jar (or next to the classes directory in a dev run). */

@@ -68,10 +68,18 @@ public final class Database implements AutoCloseable {
 
     /** Creates or upgrades the host's own tables (history table {@code flyway_history_host}). */
     public void migrateHost() {
+        migrate("host");
+    }
+
+    /**
+     * Creates or upgrades the tables of a part of the host's class path ({@code host}, {@code bots}):
+     * migrations under {@code db/migration/<part>}, history table {@code flyway_history_<part>}.
+     */
+    public void migrate(String part) {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(pool)
-                .locations("classpath:db/migration/host")
-                .table("flyway_history_host")
+                .locations("classpath:db/migration/" + part)
+                .table("flyway_history_" + part)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()

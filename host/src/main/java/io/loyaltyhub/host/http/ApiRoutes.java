@@ -47,6 +47,11 @@ public final class ApiRoutes {
         this.clientAddress = new ClientAddress(trustedProxies);
     }
 
+    /** The problem writer these routes use, for routes outside /api/v1 that answer the same way. */
+    public Problems problems() {
+        return problems;
+    }
+
     /** Registers the routes; an area claimed twice is refused (the later endpoint is skipped). */
     public void register(HttpRouting.Builder routing, List<ApiEndpoint> endpoints) {
         Set<String> areas = new HashSet<>();

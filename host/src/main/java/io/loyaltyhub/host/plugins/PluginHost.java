@@ -1,5 +1,6 @@
 package io.loyaltyhub.host.plugins;
 
+import io.loyaltyhub.api.chat.ChatFlow;
 import io.loyaltyhub.api.event.EventListener;
 import io.loyaltyhub.api.http.ApiEndpoint;
 import io.loyaltyhub.api.job.ScheduledJob;
@@ -58,6 +59,8 @@ public final class PluginHost implements AutoCloseable {
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private final java.util.Set<String> listenerIds = new java.util.HashSet<>();
     private final java.util.Set<String> jobIds = new java.util.HashSet<>();
+    private final List<ChatFlow> chatFlows = new ArrayList<>();
+    private final java.util.Set<String> flowIds = new java.util.HashSet<>();
     private PluginManager manager;
 
     public PluginHost(Path pluginsDir, DataSource dataSource, Persistence persistence, TransactionRunner tx,
@@ -244,6 +247,8 @@ public final class PluginHost implements AutoCloseable {
             List<ApiEndpoint> e = extensions(r, ApiEndpoint.class);
             List<EventListener> l = extensions(r, EventListener.class);
             List<ScheduledJob> j = extensions(r, ScheduledJob.class);
+            List<ChatFlow> f = extensions(r, ChatFlow.class);
+            checkIds(r, "chat flow", f.stream().map(ChatFlow::id).toList(), flowIds);
             List<io.loyaltyhub.api.plugin.PluginService> offered = extensions(r, io.loyaltyhub.api.plugin.PluginService.class);
             checkIds(r, "listener", l.stream().map(EventListener::id).toList(), listenerIds);
             checkIds(r, "job", j.stream().map(ScheduledJob::id).toList(), jobIds);
@@ -253,6 +258,8 @@ public final class PluginHost implements AutoCloseable {
             endpoints.addAll(e);
             listeners.addAll(l);
             jobs.addAll(j);
+            chatFlows.addAll(f);
+            flowIds.addAll(f.stream().map(ChatFlow::id).toList());
             r.state = PluginState.STARTED;
         } catch (RuntimeException | LinkageError e) {
             r.fail("start failed", e);
@@ -359,6 +366,11 @@ public final class PluginHost implements AutoCloseable {
 
     public synchronized List<ScheduledJob> jobs() {
         return List.copyOf(jobs);
+    }
+
+    /** The conversations started plugins contribute. */
+    public synchronized List<ChatFlow> chatFlows() {
+        return List.copyOf(chatFlows);
     }
 
     synchronized List<PluginRecord> records() {

@@ -25,14 +25,18 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String API_KEY = "test-bootstrap-key-0123456789abcdefghijklmnop";
 
-    private final LoyaltyServer server;
+    private LoyaltyServer server;
     private final String databaseUrl;
+    private final ServerConfig config;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private TestServer(LoyaltyServer server, String databaseUrl) {
+    private TestServer(LoyaltyServer server, String databaseUrl, ServerConfig config, Clock clock) {
         this.server = server;
         this.databaseUrl = databaseUrl;
+        this.config = config;
+        this.clock = clock;
     }
 
     public static TestServer start(String label, Path pluginsDir) throws Exception {
@@ -44,12 +48,21 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String label, Path pluginsDir, Clock clock, int poolSize) throws Exception {
+        return start(label, pluginsDir, clock, c -> c.withPoolSize(poolSize));
+    }
+
+    /** With the configuration changed by {@code tweak} (e.g. WhatsApp pointed at WireMock). */
+    public static TestServer start(String label, Path pluginsDir, Clock clock,
+                                   java.util.function.UnaryOperator<ServerConfig> tweak) throws Exception {
         String url = TestDatabase.freshDatabase(label);
-        ServerConfig c = config(url, pluginsDir);
-        ServerConfig sized = new ServerConfig(c.host(), c.serverPort(), c.trustedProxies(), c.adminHost(), c.adminPort(),
-                c.adminSessionTimeout(), c.dataDir(), c.pluginsDir(), c.dbUrl(), c.dbUser(), c.dbPassword(), poolSize,
-                c.bootstrapUser(), c.bootstrapPassword(), c.apiBootstrapKey(), c.eventMaxAttempts(), c.instanceId());
-        return new TestServer(LoyaltyServer.start(sized, clock), url);
+        ServerConfig c = tweak.apply(config(url, pluginsDir));
+        return new TestServer(LoyaltyServer.start(c, clock), url, c, clock);
+    }
+
+    /** Stops the server and starts it again on the same database and configuration (new ports). */
+    public void restart() throws Exception {
+        server.close();
+        server = LoyaltyServer.start(config, clock);
     }
 
     /** A plain JDBC connection to this server's database, for checking what was written. */
@@ -73,7 +86,7 @@ public final class TestServer implements AutoCloseable {
         Path data = Files.createTempDirectory("loyalty-it-data");
         return new ServerConfig("127.0.0.1", 0, java.util.Set.of(), "127.0.0.1", 0, Duration.ofMinutes(30), data, pluginsDir, databaseUrl,
                 TestDatabase.user(), TestDatabase.password(), 8, "admin", Optional.of(ADMIN_PASSWORD),
-                Optional.of(API_KEY), 3, "it-" + UUID.randomUUID());
+                Optional.of(API_KEY), 3, "it-" + UUID.randomUUID(), io.loyaltyhub.bots.ChatConfig.off());
     }
 
     /** The shipped plugins as built by Maven (the stores plugin), copied for a test to add to. */
