@@ -20,8 +20,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.loyaltyhub.api.chat.ChatMessage;
+import io.loyaltyhub.api.chat.ChatSimulator;
+import io.loyaltyhub.api.chat.MessageLog;
 import io.loyaltyhub.api.loyalty.Badge;
 import io.loyaltyhub.api.loyalty.Birthday;
 import io.loyaltyhub.api.loyalty.Customer;
@@ -35,6 +39,8 @@ import io.loyaltyhub.api.loyalty.TierChange;
 import io.loyaltyhub.api.loyalty.Voucher;
 import io.loyaltyhub.api.loyalty.VoucherStatus;
 import io.loyaltyhub.ui.PluginServices;
+import io.loyaltyhub.ui.chat.ChannelFacts;
+import io.loyaltyhub.ui.chat.ChatSimulatorView;
 import io.loyaltyhub.ui.common.ErrorText;
 import io.loyaltyhub.ui.common.Notifications;
 import io.loyaltyhub.ui.common.StatCard;
@@ -49,13 +55,15 @@ import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * One customer: profile, balance, ledger, kids, tier history, badges and vouchers; adjusting
  * points ({@code points:write}), kids ({@code customers:write}) and cancelling vouchers
- * ({@code points:write}). Vouchers show only while the rewards service is there.
+ * ({@code points:write}). Vouchers show only while the rewards service is there, the messages
+ * to and from the customer only while the message log is there and to actors who may read messages.
  */
 @Route(value = "customers/:" + CustomerDetailView.ID, layout = MainLayout.class)
 @PageTitle("Customer | Loyalty admin")
@@ -66,9 +74,13 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     static final int HISTORY_LIMIT = 200;
     static final String POINTS_WRITE = "points:write";
     static final String CUSTOMERS_WRITE = "customers:write";
+    static final String MESSAGES_READ = "messages:read";
+    static final String MESSAGES_WRITE = "messages:write";
 
     private final transient LoyaltyService loyalty;
     private final transient Optional<RewardsService> rewards;
+    private final transient Optional<MessageLog> messageLog;
+    private final transient boolean simulator;
     private long customerId;
 
     private final H2 name = new H2();
@@ -96,10 +108,16 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     private final Grid<Badge> badges = new Grid<>();
     private final VerticalLayout voucherSection = new VerticalLayout();
     private final Grid<Voucher> vouchers = new Grid<>();
+    private final VerticalLayout messageSection = new VerticalLayout();
+    private final Grid<ChatMessage> messages = new Grid<>();
+    private final ErrorText messagesError = new ErrorText("messages-error");
+    private final RouterLink chatAsCustomer = new RouterLink();
 
     public CustomerDetailView(LoyaltyService loyalty, PluginServices plugins) {
         this.loyalty = loyalty;
         this.rewards = plugins.find(RewardsService.class);
+        this.messageLog = plugins.find(MessageLog.class);
+        this.simulator = plugins.find(ChatSimulator.class).isPresent();
 
         name.setId("customer-name");
         mobile.setId("customer-mobile");
@@ -176,10 +194,29 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         voucherSection.setPadding(false);
         voucherSection.add(new H3("Vouchers"), vouchers);
 
+        messages.setId("messages-grid");
+        messages.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        messages.addColumn(m -> Times.format(m.at())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(m -> ChannelFacts.direction(m.direction())).setHeader("Direction").setAutoWidth(true)
+                .setFlexGrow(0);
+        messages.addColumn(m -> ChannelFacts.channelName(m.channel())).setHeader("Channel").setAutoWidth(true)
+                .setFlexGrow(0);
+        messages.addColumn(ChatMessage::summary).setHeader("Content").setWidth("16em").setFlexGrow(1)
+                .setTooltipGenerator(ChatMessage::summary);
+        messages.addColumn(m -> Formats.label(m.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(m -> m.statusAt() == null ? "" : "Since " + Times.format(m.statusAt()));
+        messages.addColumn(m -> ChannelFacts.error(m.errorCode(), m.errorTitle())).setHeader("Error")
+                .setAutoWidth(true).setFlexGrow(0);
+        messages.setHeight("24em");
+        chatAsCustomer.setText("Chat as this customer in the simulator");
+        chatAsCustomer.setId("customer-open-simulator");
+        messageSection.setPadding(false);
+        messageSection.add(new H3("Messages"), chatAsCustomer, messagesError, messages);
+
         content.setPadding(false);
         content.add(facts, new H3("Points"), balance, adjust, new H3("History"), ledger,
                 new H3("Kids"), kids, kidForm, new H3("Tier history"), tierHistory,
-                new H3("Badges"), badges, voucherSection);
+                new H3("Badges"), badges, voucherSection, messageSection);
         add(new RouterLink("← Customers", CustomersView.class), name, notFound, content);
     }
 
@@ -210,6 +247,7 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         tierHistory.setItems(loyalty.tierHistory(customerId));
         badges.setItems(loyalty.badges(customerId));
         refreshVouchers();
+        showMessages(customer.get());
     }
 
     /** The customer id in the address, if it is one. */
@@ -242,6 +280,32 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
             tier.setText(b.tier());
         }
         ledger.setItems(loyalty.history(customerId, HISTORY_LIMIT));
+    }
+
+    /** The customer's messages, newest first, while the message log is there and the actor may read them. */
+    private void showMessages(Customer c) {
+        boolean mobileKnown = c.mobile() != null && !c.mobile().isBlank();
+        messageSection.setVisible(messageLog.isPresent() && CurrentActor.may(MESSAGES_READ));
+        chatAsCustomer.setVisible(simulator && mobileKnown && CurrentActor.may(MESSAGES_WRITE));
+        if (!messageSection.isVisible()) {
+            return;
+        }
+        if (chatAsCustomer.isVisible()) {
+            chatAsCustomer.setRoute(ChatSimulatorView.class);
+            chatAsCustomer.setQueryParameters(QueryParameters.simple(Map.of(ChatSimulatorView.USER_PARAM, c.mobile(),
+                    ChatSimulatorView.AUDIENCE_PARAM, "customer")));
+        }
+        messagesError.clear();
+        if (!mobileKnown) {
+            messages.setItems(List.of());
+            return;
+        }
+        try {
+            messages.setItems(messageLog.orElseThrow().history(c.mobile(), HISTORY_LIMIT));
+        } catch (RuntimeException e) {
+            messages.setItems(List.of());
+            messagesError.show("Could not read the messages: " + e.getMessage());
+        }
     }
 
     private void refreshVouchers() {

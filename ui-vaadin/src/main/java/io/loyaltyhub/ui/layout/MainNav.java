@@ -5,6 +5,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.ui.PluginServices;
 import io.loyaltyhub.ui.audit.AuditView;
+import io.loyaltyhub.ui.chat.ChannelsView;
+import io.loyaltyhub.ui.chat.ChatSimulatorView;
 import io.loyaltyhub.ui.customers.CustomersView;
 import io.loyaltyhub.ui.customers.LeaderboardView;
 import io.loyaltyhub.ui.internal.ServiceInjector;
@@ -40,6 +42,8 @@ public final class MainNav {
             new Entry("Earning rules", VaadinIcon.CALC, RulesView.class),
             new Entry("Tiers", VaadinIcon.STAR, TiersView.class),
             new Entry("Leaderboard", VaadinIcon.TROPHY, LeaderboardView.class),
+            new Entry("Chat simulator", VaadinIcon.CHAT, ChatSimulatorView.class),
+            new Entry("WhatsApp & Telegram", VaadinIcon.CONNECT, ChannelsView.class),
             new Entry("Plugins", VaadinIcon.PLUG, PluginsView.class),
             new Entry("Staff users", VaadinIcon.USERS, StaffView.class),
             new Entry("Audit log", VaadinIcon.RECORDS, AuditView.class),

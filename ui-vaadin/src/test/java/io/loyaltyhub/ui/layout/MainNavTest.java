@@ -1,5 +1,7 @@
 package io.loyaltyhub.ui.layout;
 
+import io.loyaltyhub.api.chat.Channels;
+import io.loyaltyhub.api.chat.ChatSimulator;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.RewardsService;
 import io.loyaltyhub.api.platform.Actor;
@@ -63,6 +65,31 @@ class MainNavTest {
         assertThat(MainNav.visibleFor(admin, loyaltyOnly)).extracting(MainNav.Entry::label)
                 .containsExactly("Dashboard", "Customers", "Earning rules", "Tiers", "Leaderboard", "Plugins",
                         "Staff users", "Audit log", "Events");
+    }
+
+    @Test
+    void chatEntriesFollowLeaderboardWhileTheirServicesAreThere() {
+        PluginServices withChat = services(Map.of(LoyaltyService.class, stub(LoyaltyService.class),
+                RewardsService.class, stub(RewardsService.class), ChatSimulator.class, stub(ChatSimulator.class),
+                Channels.class, stub(Channels.class)));
+        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN), withChat)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Customers", "Voucher counter", "Rewards", "Coupons", "Earning rules",
+                        "Tiers", "Leaderboard", "Chat simulator", "WhatsApp & Telegram", "Plugins", "Staff users",
+                        "Audit log", "Events");
+        assertThat(MainNav.visibleFor(Actor.staff(3, "s", Role.SUPPORT), withChat)).extracting(MainNav.Entry::label)
+                .contains("Chat simulator", "WhatsApp & Telegram");
+        PluginServices channelsOnly = services(Map.of(Channels.class, stub(Channels.class)));
+        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN), channelsOnly)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "WhatsApp & Telegram", "Plugins", "Staff users", "Audit log", "Events");
+    }
+
+    @Test
+    void chatEntriesNeedTheirScopes() {
+        PluginServices chat = services(Map.of(ChatSimulator.class, stub(ChatSimulator.class),
+                Channels.class, stub(Channels.class)));
+        Actor readOnly = Actor.apiKey(9, "reader", java.util.Set.of("plugins:read", "messages:read"));
+        assertThat(MainNav.visibleFor(readOnly, chat)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "WhatsApp & Telegram", "Plugins");
     }
 
     @Test
