@@ -64,12 +64,13 @@ public final class ReplyCodec {
     public static String summary(Reply reply) {
         String s = switch (reply) {
             case Reply.Text t -> t.body();
-            case Reply.Buttons b -> b.body() + " " + b.buttons().stream().map(c -> "[" + c.title() + "]").toList();
+            case Reply.Buttons b -> b.body() + " "
+                    + String.join(" ", b.buttons().stream().map(c -> "[" + c.title() + "]").toList());
             case Reply.Menu m -> m.body() + " [" + m.buttonLabel() + ": "
                     + String.join(" | ", m.rows().stream().map(Choice::title).toList()) + "]";
             case Reply.Template t -> "[template " + t.name() + "/" + t.language() + "] " + String.join(", ", t.params());
         };
-        return s.length() > 1000 ? s.substring(0, 999) + "…" : s;
+        return s.length() > 1000 ? TextFit.fit(s, 1000) : s;
     }
 
     private static ArrayNode choices(List<Choice> choices) {

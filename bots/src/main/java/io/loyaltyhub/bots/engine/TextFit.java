@@ -34,7 +34,7 @@ public final class TextFit {
         List<String> parts = new ArrayList<>();
         String rest = text == null ? "" : text.strip();
         while (rest.length() > max) {
-            int cut = lastBoundaryAtMost(rest, max);
+            int cut = Math.max(1, lastBoundaryAtMost(rest, max)); // always progresses
             for (String sep : new String[]{"\n\n", "\n", " "}) {
                 int at = rest.lastIndexOf(sep, cut - sep.length());
                 if (at > max / 2) {
@@ -54,6 +54,16 @@ public final class TextFit {
         BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
         it.setText(t);
         int b = it.preceding(Math.min(limit + 1, t.length()));
-        return b == BreakIterator.DONE || b <= 0 ? Math.min(limit, t.length()) : b;
+        if (b != BreakIterator.DONE && b > 0) {
+            return b;
+        }
+        // the first character alone is longer than the limit (e.g. an emoji ZWJ sequence): cut between
+        // code points, never inside a surrogate pair
+        int cut = Math.min(limit, t.length());
+        if (cut > 0 && cut < t.length() && Character.isHighSurrogate(t.charAt(cut - 1))
+                && Character.isLowSurrogate(t.charAt(cut))) {
+            cut--;
+        }
+        return cut;
     }
 }

@@ -35,7 +35,7 @@ enum SendOutcome {
         if (THROTTLING.contains(code) || r.httpStatus() == 429) {
             return THROTTLED;
         }
-        if (code.equals("190") || r.httpStatus() == 401) {
+        if (code.equals("190") || r.httpStatus() == 401 || r.httpStatus() == 403) {
             return AUTH;
         }
         if (RETRYABLE.contains(code) || r.httpStatus() == 0 || r.httpStatus() >= 500) {

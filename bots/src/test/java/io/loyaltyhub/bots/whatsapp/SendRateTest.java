@@ -1,0 +1,92 @@
+package io.loyaltyhub.bots.whatsapp;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SendRateTest {
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
+    void paces80PerSecond() throws InterruptedException {
+        SendRate rate = new SendRate(80);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.MILLISECONDS.toNanos(1000);
+        int permits = 0;
+        while (System.nanoTime() < end) {
+            long wait = rate.tryAcquire();
+            if (wait == 0) {
+                permits++;
+            } else {
+                assertThat(wait).isBetween(1L, 13L); // one token at 80/s takes 12.5 ms
+                Thread.sleep(Math.min(wait, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+            }
+        }
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(elapsedMs).isLessThan(1500);
+        assertThat(permits).as("permits in %d ms", elapsedMs).isBetween(70, 100);
+    }
+
+    @Test
+    void noBurstBeyondAQuarterSecond() throws InterruptedException {
+        SendRate rate = new SendRate(80);
+        Thread.sleep(400); // idle: the bucket fills, but only to a quarter second's worth
+
+        int burst = 0;
+        while (rate.tryAcquire() == 0) {
+            burst++;
+        }
+
+        assertThat(burst).isBetween(19, 23); // 20, give or take a preemption
+    }
+
+    @Test
+    void throttledHalvesTheRateAndPauses() throws InterruptedException {
+        SendRate rate = new SendRate(80);
+        assertThat(rate.currentRate()).isEqualTo(80.0);
+
+        rate.throttled(300);
+
+        assertThat(rate.currentRate()).isEqualTo(40.0);
+        long wait = rate.tryAcquire();
+        assertThat(wait).isBetween(1L, 300L);
+        Thread.sleep(100);
+        long later = rate.tryAcquire();
+        assertThat(later).isPositive().isLessThan(wait);
+
+        Thread.sleep(later + 20);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        long w;
+        while ((w = rate.tryAcquire()) > 0 && System.nanoTime() < deadline) {
+            assertThat(w).as("after the pause only the halved rate's pace").isLessThanOrEqualTo(26L);
+            Thread.sleep(w);
+        }
+        assertThat(w).as("sends again after the pause").isZero();
+        assertThat(rate.currentRate()).isBetween(40.0, 42.0);
+    }
+
+    @Test
+    void repeatedThrottlesKeepHalvingButNotBelowOnePerSecond() {
+        SendRate rate = new SendRate(80);
+        rate.throttled(0);
+        rate.throttled(0);
+        assertThat(rate.currentRate()).isBetween(20.0, 20.1);
+        for (int i = 0; i < 10; i++) {
+            rate.throttled(0);
+        }
+        assertThat(rate.currentRate()).isBetween(1.0, 1.1);
+    }
+
+    @Test
+    void aPauseIsNotShortenedByALaterShorterOne() {
+        SendRate rate = new SendRate(80);
+        rate.throttled(1000);
+        rate.throttled(10);
+
+        assertThat(rate.tryAcquire()).isGreaterThan(500L);
+    }
+}
