@@ -47,8 +47,9 @@ final class ConversationStore {
 
     /** When the user last wrote on the channel, for WhatsApp's 24-hour window. */
     Optional<Instant> lastInbound(SqlRunner sql, String channel, String userId) {
-        return sql.one("SELECT MAX(last_inbound_at) AS t FROM chat_conversation WHERE channel = ? AND user_id = ?",
-                rs -> SqlRunner.instant(rs, "t"), channel, userId).filter(java.util.Objects::nonNull);
+        return sql.one("SELECT last_inbound_at FROM chat_conversation WHERE channel = ? AND user_id = ? "
+                        + "AND last_inbound_at IS NOT NULL ORDER BY last_inbound_at DESC LIMIT 1",
+                rs -> SqlRunner.instant(rs, "last_inbound_at"), channel, userId);
     }
 
     private static Map<String, String> readData(String json) {

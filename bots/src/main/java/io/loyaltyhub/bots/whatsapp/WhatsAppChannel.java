@@ -194,8 +194,9 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
                     + "AND status IN ('SENT', 'DELIVERED', 'READ') AND status_at >= ?", since);
             long failed = count(sql, "SELECT COUNT(*) FROM chat_outbound WHERE channel = 'whatsapp' "
                     + "AND status = 'FAILED' AND status_at >= ?", since);
-            Instant lastIn = lastWebhook != null ? lastWebhook : sql.one("SELECT MAX(received_at) AS t FROM chat_inbound "
-                    + "WHERE channel = 'whatsapp'", rs -> SqlRunner.instant(rs, "t")).orElse(null);
+            Instant lastIn = lastWebhook != null ? lastWebhook : sql.one("SELECT received_at FROM chat_inbound "
+                    + "WHERE channel = 'whatsapp' ORDER BY id DESC LIMIT 1", rs -> SqlRunner.instant(rs, "received_at"))
+                    .orElse(null);
             String lastError = sender == null ? null : sender.lastError().orElse(null);
             if (lastError == null) {
                 lastError = sql.one("SELECT CONCAT(error_code, ': ', COALESCE(error_title, '')) AS e FROM chat_outbound "

@@ -118,7 +118,16 @@ public final class WhatsAppSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the lease brings the message back
         } catch (RuntimeException e) {
-            LOG.warn("Sending WhatsApp message {} failed: {}", p.id(), e.toString());
+            LOG.warn("Sending WhatsApp message {} failed", p.id(), e);
+            try {
+                transactions.run(tx -> {
+                    outbound.retry(tx.sql(), p.id(), tx.now().plus(backoff(p.attempts())), "error", e.toString(),
+                            p.asTemplate(), tx.now());
+                    return null;
+                });
+            } catch (RuntimeException again) {
+                LOG.warn("Could not put message {} back; its lease brings it back: {}", p.id(), again.toString());
+            }
         }
     }
 
