@@ -30,6 +30,24 @@ public interface LoyaltyService extends PluginService {
      */
     void erase(Actor actor, long customerId, String reason);
 
+    /**
+     * Records that the customer gave ({@code consent} true: status ACTIVE, consentAt/consentSource set to
+     * now and {@code source}) or withdrew (false: status OPTED_OUT, no more messages; they still earn,
+     * redeem and may use the chat) consent to be messaged. A call that changes nothing records nothing.
+     * A blocked customer's consent is recorded but they stay blocked; an erased one is refused.
+     */
+    Customer setConsent(Actor actor, long customerId, boolean consent, String source);
+
+    /** Every consent change of the customer, oldest first. */
+    List<ConsentChange> consentHistory(long customerId);
+
+    /**
+     * The customer's personal referral code (refer a friend), made on first use: six characters
+     * without look-alikes (no 0/O, 1/I/L). A friend who joins with it ({@link NewCustomer#referralCode()})
+     * is linked as referred by this customer ({@code loyalty.customer-referred}).
+     */
+    String referralCode(long customerId);
+
     Kid addKid(Actor actor, long customerId, String name, Birthday birthday);
 
     void removeKid(Actor actor, long customerId, long kidId);

@@ -7,6 +7,7 @@ import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
 import io.loyaltyhub.api.http.HttpMethod;
 import io.loyaltyhub.api.loyalty.Birthday;
+import io.loyaltyhub.api.loyalty.ConsentChange;
 import io.loyaltyhub.api.loyalty.Customer;
 import io.loyaltyhub.api.loyalty.CustomerChanges;
 import io.loyaltyhub.api.loyalty.Kid;
@@ -29,6 +30,13 @@ public class CustomersEndpoint implements ApiEndpoint {
     }
 
     public record Adjustment(Long points, String reason) {
+    }
+
+    /** @param link null when the referral-link setting needs a WhatsApp number and none is set */
+    public record Referral(String code, String link) {
+    }
+
+    public record ConsentRequest(Boolean consent, String source) {
     }
 
     private final PluginContext context;
@@ -58,6 +66,12 @@ public class CustomersEndpoint implements ApiEndpoint {
                         CustomerChanges.class, Customer.class, guarded(this::update)),
                 ApiRoute.delete("/{id}", "customers:write", "Erase a customer's personal data (the ledger stays)",
                         guarded(this::erase)),
+                ApiRoute.get("/{id}/referral", "customers:read", "The customer's refer-a-friend code (made on first use) and link",
+                        Referral.class, guarded(this::referral)),
+                ApiRoute.get("/{id}/consents", "customers:read", "Consent changes (given or withdrawn, when, where), oldest first",
+                        ConsentChange[].class, guarded(r -> ApiResponse.ok(loyalty().consentHistory(r.idParam("id"))))),
+                ApiRoute.post("/{id}/consent", "customers:write", "Record consent given (status ACTIVE) or withdrawn (OPTED_OUT)",
+                        ConsentRequest.class, Customer.class, guarded(this::consent)),
                 ApiRoute.post("/{id}/kids", "customers:write", "Add a kid", NewKid.class, Kid.class, guarded(this::addKid)),
                 ApiRoute.delete("/{id}/kids/{kidId}", "customers:write", "Remove a kid", guarded(this::removeKid)),
                 ApiRoute.get("/{id}/points", "points:read", "Balance: available, pending, expiring soon, lifetime, tier",
@@ -104,6 +118,19 @@ public class CustomersEndpoint implements ApiEndpoint {
         }
         loyalty().erase(r.actor(), id, r.query("reason").orElse(null));
         return ApiResponse.noContent();
+    }
+
+    private ApiResponse referral(ApiRequest r) {
+        String code = loyalty().referralCode(r.idParam("id"));
+        return ApiResponse.ok(new Referral(code, ReferralLinks.link(context.settings(), code).orElse(null)));
+    }
+
+    private ApiResponse consent(ApiRequest r) {
+        ConsentRequest body = r.body(ConsentRequest.class);
+        if (body.consent() == null) {
+            throw ApiProblem.invalid("consent is required", java.util.Map.of("consent", "is required (true or false)"));
+        }
+        return ApiResponse.ok(loyalty().setConsent(r.actor(), r.idParam("id"), body.consent(), body.source()));
     }
 
     private ApiResponse addKid(ApiRequest r) {

@@ -79,13 +79,16 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             throw LoyaltyRejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
         }
         long id = context.transactions().inTransaction(tx -> insertCustomer(tx, actor, mobile, name, n.birthday(),
-                language, source, config).orElseGet(() -> idByMobile(tx.sql(), mobile).orElseThrow()));
+                language, source, n.referralCode(), config).orElseGet(() -> idByMobile(tx.sql(), mobile).orElseThrow()));
         return find(id).orElseThrow();
     }
 
-    /** Inserts the customer unless the mobile is taken; gives the sign-up bonus. Empty if it existed. */
+    /**
+     * Inserts the customer unless the mobile is taken; records the consent, gives the sign-up bonus, links the
+     * referrer. Empty if it existed.
+     */
     private Optional<Long> insertCustomer(Tx tx, Actor actor, String mobile, String name, Birthday birthday,
-                                          String language, String source, LoyaltyConfig config) {
+                                          String language, String source, String referralCode, LoyaltyConfig config) {
         Instant now = tx.now();
         String tier = Tiers.lowest(tx).code();
         long id = tx.sql().insert("INSERT IGNORE INTO loyalty_customer (mobile, name, birth_month, birth_day, birth_year, "
@@ -98,6 +101,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         }
         tx.sql().update("INSERT INTO loyalty_tier_change (customer_id, from_tier, to_tier, reason, changed_at) "
                 + "VALUES (?, NULL, ?, 'joined', ?)", id, tier, now);
+        Consents.record(tx, id, true, source, false);
         List<RuleDef> rules = Rules.current(tx.sql(), context.json());
         long signUp = Rules.bonus(rules, "SIGN_UP", now);
         if (signUp > 0) {
@@ -111,6 +115,9 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         if (name != null) {
             event.put("name", name);
         }
+        Optional<Long> referrer = referralCode == null ? Optional.empty()
+                : Referrals.link(tx, id, referralCode, context.json(), config);
+        referrer.ifPresent(r -> event.put("referrerCustomerId", r));
         tx.publish(CUSTOMER_JOINED, String.valueOf(id), event);
         if (actor.kind() != Actor.Kind.SYSTEM) {
             tx.audit(actor, "customer.join", "customer", String.valueOf(id), null, event);
@@ -189,6 +196,16 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             CustomerStatus status = c.status() == null ? before.status() : c.status();
             String newName = name == null ? before.name() : name;
             Instant now = tx.now();
+            boolean optIn = before.status() == CustomerStatus.OPTED_OUT && status == CustomerStatus.ACTIVE;
+            boolean optOut = before.status() == CustomerStatus.ACTIVE && status == CustomerStatus.OPTED_OUT;
+            if (optIn || optOut) {
+                String source = defaultSource(actor);
+                Consents.record(tx, customerId, optIn, source, true);
+                if (optIn) {
+                    tx.sql().update("UPDATE loyalty_customer SET consent_at = ?, consent_source = ? WHERE id = ?",
+                            now, source, customerId);
+                }
+            }
             tx.sql().update("UPDATE loyalty_customer SET name = ?, birth_month = ?, birth_day = ?, birth_year = ?, "
                             + "language = ?, status = ?, updated_at = ? WHERE id = ?", newName,
                     birthday == null ? null : birthday.month(), birthday == null ? null : birthday.day(),
@@ -219,7 +236,8 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             Ledger.lock(tx.sql(), customerId);
             Instant now = tx.now();
             tx.sql().update("UPDATE loyalty_customer SET mobile = ?, name = NULL, birth_month = NULL, birth_day = NULL, "
-                    + "birth_year = NULL, consent_at = NULL, consent_source = NULL, status = 'ERASED', updated_at = ? "
+                    + "birth_year = NULL, consent_at = NULL, consent_source = NULL, referral_code = NULL, status = 'ERASED', "
+                    + "updated_at = ? "
                     + "WHERE id = ?", "erased-" + customerId, now, customerId);
             tx.sql().update("DELETE FROM loyalty_kid WHERE customer_id = ?", customerId);
             Map<String, Object> what = Map.of("customerId", customerId, "reason",
@@ -228,6 +246,58 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             tx.audit(actor, "customer.erase", "customer", String.valueOf(customerId), null, what); // no personal data
             return null;
         });
+    }
+
+    @Override
+    public Customer setConsent(Actor actor, long customerId, boolean consent, String source) {
+        String src = source == null ? defaultSource(actor) : source.trim().toLowerCase(Locale.ROOT);
+        if (!CONSENT_SOURCES.contains(src)) {
+            throw LoyaltyRejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
+        }
+        context.transactions().inTransaction(tx -> {
+            Ledger.lock(tx.sql(), customerId);
+            Customer before = Customers.byId(tx.sql(), customerId).orElseThrow();
+            Instant now = tx.now();
+            switch (before.status()) {
+                case ERASED -> throw LoyaltyRejected.conflict("customer-erased", "Customer " + customerId + " was erased.");
+                case ACTIVE, OPTED_OUT -> {
+                    boolean unchanged = consent ? before.status() == CustomerStatus.ACTIVE && before.consentAt() != null
+                            : before.status() == CustomerStatus.OPTED_OUT;
+                    if (unchanged) {
+                        return null;
+                    }
+                    tx.sql().update("UPDATE loyalty_customer SET status = ?, updated_at = ? WHERE id = ?",
+                            consent ? CustomerStatus.ACTIVE : CustomerStatus.OPTED_OUT, now, customerId);
+                }
+                case BLOCKED -> {
+                    // recorded, but a block is staff's decision: the status stays
+                }
+            }
+            if (consent) {
+                tx.sql().update("UPDATE loyalty_customer SET consent_at = ?, consent_source = ? WHERE id = ?",
+                        now, src, customerId);
+            }
+            Consents.record(tx, customerId, consent, src, true);
+            tx.audit(actor, consent ? "customer.consent-given" : "customer.consent-withdrawn", "customer",
+                    String.valueOf(customerId), Map.of("status", before.status()), Map.of("consent", consent, "source", src));
+            return null;
+        });
+        return find(customerId).orElseThrow();
+    }
+
+    @Override
+    public List<io.loyaltyhub.api.loyalty.ConsentChange> consentHistory(long customerId) {
+        return context.transactions().inTransaction(tx -> {
+            if (tx.sql().one("SELECT 1 FROM loyalty_customer WHERE id = ?", rs -> 1, customerId).isEmpty()) {
+                throw LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId);
+            }
+            return Consents.history(tx.sql(), customerId);
+        });
+    }
+
+    @Override
+    public String referralCode(long customerId) {
+        return context.transactions().inTransaction(tx -> Referrals.code(tx, customerId));
     }
 
     @Override
@@ -376,7 +446,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                             + " (enrol them first, or turn on enroll-on-bill).");
                 }
                 long created = insertCustomer(tx, actor, checked.mobile(), cleanName(b.customerName()), null,
-                        config.language(), "pos", config).orElseGet(() -> idByMobile(tx.sql(), checked.mobile()).orElseThrow());
+                        config.language(), "pos", null, config).orElseGet(() -> idByMobile(tx.sql(), checked.mobile()).orElseThrow());
                 return Ledger.lock(tx.sql(), created);
             });
             long customerId = balances.customerId();

@@ -18,7 +18,7 @@ public class LoyaltySettings implements PluginDeclaration {
     static final String REGION = "default-region";
     static final String CURRENCY = "currency";
     static final String LANGUAGE = "default-language";
-    static final String TIME_ZONE = "time-zone";
+    public static final String TIME_ZONE = "time-zone";
     static final String PENDING_HOLD = "pending-hold";
     static final String EXPIRY_MONTHS = "points-expiry-months";
     static final String WARNING_DAYS = "expiry-warning-days";
@@ -28,6 +28,8 @@ public class LoyaltySettings implements PluginDeclaration {
     static final String FUTURE_TOLERANCE = "future-bill-tolerance";
     static final String MAX_BILL = "max-bill-amount";
     static final String SUPPORT_LIMIT = "support-adjust-limit";
+    public static final String WHATSAPP_NUMBER = "whatsapp-number";
+    public static final String REFERRAL_LINK = "referral-link";
 
     static final SettingsSchema SCHEMA = SettingsSchema.of(
             SettingDefinition.of(REGION, SettingType.STRING, "IN", "Country of mobile numbers given without a country code (ISO 3166, e.g. IN).")
@@ -56,7 +58,12 @@ public class LoyaltySettings implements PluginDeclaration {
             SettingDefinition.of(MAX_BILL, SettingType.DECIMAL, "1000000", "Bills above this amount are refused as implausible.")
                     .label("Largest bill"),
             SettingDefinition.of(SUPPORT_LIMIT, SettingType.INTEGER, "500", "Support staff may adjust a balance by at most this many points at a time.")
-                    .label("Support adjustment limit").validatedBy(SettingValidator.range(0, 1_000_000)));
+                    .label("Support adjustment limit").validatedBy(SettingValidator.range(0, 1_000_000)),
+            SettingDefinition.of(WHATSAPP_NUMBER, SettingType.STRING, "", "The business WhatsApp number customers write to, digits with country code (e.g. 919812345678); empty: refer-a-friend links that need it are not shown.")
+                    .label("WhatsApp number").validatedBy(v -> v.trim().matches("[0-9]{8,15}") ? Optional.empty()
+                            : Optional.of("must be 8 to 15 digits with the country code, no + or spaces, e.g. 919812345678")),
+            SettingDefinition.of(REFERRAL_LINK, SettingType.STRING, ReferralLinks.DEFAULT, "The refer-a-friend link customers share; {code} is their code, {number} the WhatsApp number.")
+                    .label("Referral link").validatedBy(ReferralLinks::check));
 
     @Override
     public SettingsSchema settingsSchema() {

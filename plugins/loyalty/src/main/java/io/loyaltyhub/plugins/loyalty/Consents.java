@@ -1,0 +1,32 @@
+package io.loyaltyhub.plugins.loyalty;
+
+import io.loyaltyhub.api.data.SqlRunner;
+import io.loyaltyhub.api.data.Tx;
+import io.loyaltyhub.api.loyalty.ConsentChange;
+
+import java.util.List;
+import java.util.Map;
+
+/** The consent history: one row per change, written in the transaction that makes the change. */
+final class Consents {
+    static final String CHANGED = "loyalty.consent-changed";
+
+    private Consents() {
+    }
+
+    /** Records a change; {@code announce} publishes {@link #CHANGED} (joining announces itself as customer-joined). */
+    static void record(Tx tx, long customerId, boolean given, String source, boolean announce) {
+        tx.sql().update("INSERT INTO loyalty_consent (customer_id, given, source, changed_at) VALUES (?, ?, ?, ?)",
+                customerId, given, source, tx.now());
+        if (announce) {
+            tx.publish(CHANGED, String.valueOf(customerId), Map.of("customerId", customerId, "consent", given,
+                    "source", source, "at", tx.now().toString()));
+        }
+    }
+
+    static List<ConsentChange> history(SqlRunner sql, long customerId) {
+        return sql.query("SELECT given, source, changed_at FROM loyalty_consent WHERE customer_id = ? ORDER BY id",
+                rs -> new ConsentChange(rs.getBoolean(1), rs.getString(2), SqlRunner.instant(rs, "changed_at")),
+                customerId);
+    }
+}
