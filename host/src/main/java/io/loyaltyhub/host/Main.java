@@ -17,6 +17,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("chat")) {
+            System.exit(ChatCli.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.in, System.out,
+                    System.getenv()));
+            return;
+        }
         long t0 = System.nanoTime();
         SLF4JBridgeHandler.removeHandlersForRootLogger(); // Helidon logs through java.util.logging
         SLF4JBridgeHandler.install();
