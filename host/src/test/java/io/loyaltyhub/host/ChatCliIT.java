@@ -59,17 +59,17 @@ class ChatCliIT {
     @Test
     void theSimulatorApiRefusesBadInputWithClearProblems() {
         var noUser = server.send("POST", "/api/v1/chat/simulator", TestServer.API_KEY, "{\"text\":\"hi\"}");
-        assertThat(noUser.status()).isEqualTo(400);
+        assertThat(noUser.status()).isEqualTo(422);
         assertThat(noUser.json().path("errors").has("user")).isTrue();
         var both = server.send("POST", "/api/v1/chat/simulator", TestServer.API_KEY,
                 "{\"user\":\"+919811122202\",\"text\":\"hi\",\"choice\":\"c:yes\"}");
-        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.status()).isEqualTo(422);
         var badNumber = server.send("POST", "/api/v1/chat/simulator", TestServer.API_KEY,
                 "{\"user\":\"not a phone\",\"text\":\"hi\"}");
-        assertThat(badNumber.status()).isEqualTo(400);
+        assertThat(badNumber.status()).isEqualTo(422);
         var badAudience = server.send("POST", "/api/v1/chat/simulator", TestServer.API_KEY,
                 "{\"audience\":\"robot\",\"user\":\"+919811122202\",\"text\":\"hi\"}");
-        assertThat(badAudience.status()).isEqualTo(400);
+        assertThat(badAudience.status()).isEqualTo(422);
         assertThat(server.count("SELECT COUNT(*) FROM chat_inbound")).isZero();
         assertThat(server.send("POST", "/api/v1/chat/simulator", null,
                 "{\"user\":\"+919811122202\",\"text\":\"hi\"}").status()).isEqualTo(401);

@@ -78,9 +78,10 @@ class SimulatorBrowserIT extends BrowserTestBase {
         LoyaltyService loyalty = server.server().service(LoyaltyService.class).orElseThrow();
         long id = loyalty.findByMobile(MOBILE).orElseThrow().id();
         loyalty.adjust(Actor.SYSTEM, id, 120, "welcome", "sim-welcome");
+        long before = loyalty.balance(id).available();
 
         type("points");
-        assertThat(lastBotText()).contains("120");
+        assertThat(lastBotText()).contains(String.format(java.util.Locale.ENGLISH, "%,d", before));
 
         type("menu");
         tap("m:rewards");
@@ -91,6 +92,6 @@ class SimulatorBrowserIT extends BrowserTestBase {
         assertThat(code.find()).as("voucher in %s", lastBotText()).isTrue();
         assertThat(server.server().service(RewardsService.class).orElseThrow().validateVoucher(code.group())
                 .customerId()).isEqualTo(id);
-        assertThat(loyalty.balance(id).available()).isEqualTo(70);
+        assertThat(loyalty.balance(id).available()).isEqualTo(before - 50);
     }
 }
