@@ -63,6 +63,10 @@ public final class Main {
                 ? "embedded MariaDB " + server.database().url() + " (data in " + c.dataDir().resolve("mariadb") + ")"
                 : server.database().url()).append('\n');
         b.append("  Plugins (").append(c.pluginsDir()).append(")  ").append(plugins).append('\n');
+        b.append("  WhatsApp               ").append(c.chat().whatsapp().missing()
+                .map(why -> "off: " + why + " (chat simulator in the admin UI, or: java -jar loyalty-server.jar chat <mobile>)")
+                .orElse("on: webhook http://localhost:" + server.port() + "/webhooks/whatsapp, number id "
+                        + c.chat().whatsapp().phoneNumberId())).append('\n');
         server.generatedAdminPassword().ifPresent(pw -> b.append("\n  First start: log in to the admin UI as '")
                 .append(c.bootstrapUser()).append("' with password '").append(pw)
                 .append("'.\n  It is shown only this once; change it under Staff users.\n"));

@@ -25,6 +25,11 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** Sends a POST and returns the status code (the body is read and dropped). */
     int post(String path, String authorization, String json) throws IOException {
+        return postWithHeaders(path, "Authorization: " + authorization + "\r\n", json);
+    }
+
+    /** Sends a POST with the given header lines (each ending in CRLF); returns the status code. */
+    int postWithHeaders(String path, String headerLines, String json) throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
@@ -32,8 +37,8 @@ final class KeepAliveClient implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerLines
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();

@@ -37,8 +37,13 @@ public final class MetaGraphApi implements AutoCloseable {
     private final WireMockServer wm;
 
     public MetaGraphApi() {
+        this(new com.github.tomakehurst.wiremock.extension.Extension[0]);
+    }
+
+    /** With WireMock extensions, e.g. one that enforces a throughput limit (benchmarks). */
+    public MetaGraphApi(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
         wm = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(64)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(32));
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(32).extensions(extensions));
         wm.start();
         acceptAll();
     }
