@@ -38,7 +38,8 @@ public final class Bots implements AutoCloseable {
                  Clock clock) {
         OutboundStore outbound = new OutboundStore();
         engine = new ConversationEngine(transactions, flows, config, clock, outbound);
-        worker = new InboundWorker(transactions, engine, this::wakeSenders, Duration.ofMillis(500));
+        worker = new InboundWorker(transactions, engine, this::wakeSenders, Duration.ofMillis(500),
+                config.concurrentTurns());
         whatsapp = new WhatsAppChannel(config.whatsapp(), transactions, outbound, new InboundStore(), worker,
                 user -> engine.lastInbound(WebhookParser.CHANNEL, user), clock);
         simulator = new Simulator(transactions, engine, phones, config.defaultRegion(), clock);

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param defaultLanguage the language of a new conversation until the user picks one
  * @param defaultRegion   how the simulator reads numbers typed without a country code (ISO 3166, e.g. IN)
+ * @param concurrentTurns messages answered at once per instance (each holds database connections:
+ *                        keep it well under the pool size so webhooks are always stored promptly)
  */
-public record ChatConfig(String defaultLanguage, String defaultRegion, WhatsAppConfig whatsapp) {
+public record ChatConfig(String defaultLanguage, String defaultRegion, WhatsAppConfig whatsapp, int concurrentTurns) {
     public static final List<String> LANGUAGES = List.of("en", "hi");
 
     public ChatConfig {
@@ -20,10 +22,14 @@ public record ChatConfig(String defaultLanguage, String defaultRegion, WhatsAppC
     }
 
     public static ChatConfig off() {
-        return new ChatConfig("en", "IN", WhatsAppConfig.off());
+        return new ChatConfig("en", "IN", WhatsAppConfig.off(), 4);
+    }
+
+    public ChatConfig withWorkers(int workers) {
+        return new ChatConfig(defaultLanguage, defaultRegion, whatsapp, workers);
     }
 
     public ChatConfig withWhatsApp(WhatsAppConfig w) {
-        return new ChatConfig(defaultLanguage, defaultRegion, w);
+        return new ChatConfig(defaultLanguage, defaultRegion, w, concurrentTurns);
     }
 }

@@ -29,6 +29,11 @@ public final class InboundWorker implements AutoCloseable {
     private final ConversationEngine engine;
     private final Runnable repliesQueued;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    /**
+     * Turns running at once. Few on purpose: each holds database connections, and the webhook's
+     * intake must always find one free, so a burst of messages queues here, not in front of the 200.
+     */
+    private final Semaphore turns;
     private final Map<String, ArrayDeque<InboundStore.Claimed>> lanes = new HashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore wake = new Semaphore(0);
@@ -37,7 +42,9 @@ public final class InboundWorker implements AutoCloseable {
     private Thread claimer;
 
     /** @param repliesQueued told after each answer, so the senders look at once */
-    public InboundWorker(Transactions transactions, ConversationEngine engine, Runnable repliesQueued, Duration idlePoll) {
+    public InboundWorker(Transactions transactions, ConversationEngine engine, Runnable repliesQueued, Duration idlePoll,
+                         int concurrentTurns) {
+        this.turns = new Semaphore(concurrentTurns);
         this.transactions = transactions;
         this.engine = engine;
         this.repliesQueued = repliesQueued;
@@ -105,7 +112,12 @@ public final class InboundWorker implements AutoCloseable {
                 }
             }
             try {
-                engine.answer(next.id(), next.message(), OutboundStore.Status.QUEUED);
+                turns.acquireUninterruptibly();
+                try {
+                    engine.answer(next.id(), next.message(), OutboundStore.Status.QUEUED);
+                } finally {
+                    turns.release();
+                }
                 repliesQueued.run();
             } catch (RuntimeException e) {
                 LOG.warn("Answering message {} failed (attempt {}): {}", next.message().messageId(), next.attempts(),

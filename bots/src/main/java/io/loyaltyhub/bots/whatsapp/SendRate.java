@@ -1,9 +1,10 @@
 package io.loyaltyhub.bots.whatsapp;
 
 /**
- * How fast one phone number may send: a token bucket at the configured rate (Cloud API: 80
- * messages a second by default), halved when Meta answers 130429 (throughput reached) and paused
- * briefly, then raised again by one message a second for every second without a throttle.
+ * How fast one phone number may send: an evenly paced token bucket just under the configured limit
+ * (Cloud API: 80 messages a second by default), with bursts of a few messages only, so no one-second
+ * window ever goes over the limit. Halved and paused briefly when Meta answers 130429 (throughput
+ * reached), then raised again by a tenth of the limit for every second without a throttle.
  * Uses the system's nanosecond timer, not the business clock: it paces real time.
  */
 public final class SendRate {
@@ -14,8 +15,8 @@ public final class SendRate {
     private long pausedUntil;
 
     public SendRate(int perSecond) {
-        this.max = perSecond;
-        this.rate = perSecond;
+        this.max = perSecond * 0.97; // room for the burst below within any one-second window
+        this.rate = max;
         this.tokens = 1;
     }
 
@@ -27,8 +28,8 @@ public final class SendRate {
         }
         double seconds = (now - last) / 1e9;
         last = now;
-        rate = Math.min(max, rate + seconds); // recover one message/s per second
-        tokens = Math.min(Math.max(1, rate / 4), tokens + seconds * rate); // bursts of at most 1/4 s
+        rate = Math.min(max, rate + seconds * max / 10); // back to full speed ten seconds after a throttle
+        tokens = Math.min(Math.max(1, rate / 50), tokens + seconds * rate); // bursts of at most 20 ms worth
         if (tokens >= 1) {
             tokens -= 1;
             return 0;

@@ -125,7 +125,7 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
                 r.optional("whatsapp.access-token"), r.string("whatsapp.app-secret", ""),
                 r.string("whatsapp.verify-token", ""), r.intInRange("whatsapp.send-rate", 80, 1, 1000),
                 r.string("whatsapp.fallback-template", ""), r.string("whatsapp.fallback-language", "en"),
-                r.duration("whatsapp.timeout", Duration.ofSeconds(10))));
+                r.duration("whatsapp.timeout", Duration.ofSeconds(10))), r.intInRange("chat.workers", 4, 1, 64));
     }
 
     /** {@code plugins/} next to the server jar (or next to the classes directory in a dev run). */

@@ -32,6 +32,7 @@ public final class WebhookBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int LIMIT = Integer.getInteger("bench.limit", 80);
     private static final int USERS = Integer.getInteger("bench.users", 2000);
+    private static final int WORKERS = Integer.getInteger("bench.workers", 4);
     private static final int THREADS = 32;
 
     private WebhookBenchmark() {
@@ -44,10 +45,15 @@ public final class WebhookBenchmark {
                      c -> c.withChat(withRate(meta, LIMIT)).withPoolSize(16))) {
             URI base = URI.create(server.base());
             System.out.printf(Locale.ROOT, "Webhook benchmark: %d messages/s for %d s from %d users, %d load threads; "
-                    + "Graph API limit %d/s%n", RATE, SECONDS, USERS, THREADS, LIMIT);
-            drive(base, RATE / 4, 3, "warm"); // JIT, pools
+                    + "Graph API limit %d/s; chat.workers %d%n", RATE, SECONDS, USERS, THREADS, LIMIT, WORKERS);
+            drive(base, RATE / 4, 3, "warm", true); // JIT, pools
+            // the floor: the same requests with a wrong signature, answered 401 before any database work
+            long[] floor = drive(base, RATE, 5, "floor", false);
+            Arrays.sort(floor);
+            System.out.printf(Locale.ROOT, "floor (401 before any storage, same rate): median %.2f ms, p99 %.2f ms%n",
+                    pct(floor, 0.50), pct(floor, 0.99));
             long sentBefore = limit.accepted.get();
-            long[] latencies = drive(base, RATE, SECONDS, "run");
+            long[] latencies = drive(base, RATE, SECONDS, "run", true);
             Arrays.sort(latencies);
             long ok = Arrays.stream(latencies).filter(l -> l >= 0).count();
             long stored = server.count("SELECT COUNT(*) FROM chat_inbound WHERE message_id LIKE 'wamid.run%'");
@@ -79,7 +85,8 @@ public final class WebhookBenchmark {
         var c = meta.chatConfig(Duration.ofSeconds(10));
         var w = c.whatsapp();
         return c.withWhatsApp(new io.loyaltyhub.bots.whatsapp.WhatsAppConfig(w.apiBaseUrl(), w.apiVersion(),
-                w.phoneNumberId(), w.accessToken(), w.appSecret(), w.verifyToken(), rate, "", "en", w.timeout()));
+                w.phoneNumberId(), w.accessToken(), w.appSecret(), w.verifyToken(), rate, "", "en", w.timeout()))
+                .withWorkers(WORKERS);
     }
 
     /** The most requests WireMock saw in any one-second window. */
@@ -98,7 +105,7 @@ public final class WebhookBenchmark {
     }
 
     /** Sends {@code rate} webhooks a second for {@code seconds}; returns each one's latency in µs (-1: failed). */
-    private static long[] drive(URI base, int rate, int seconds, String tag) throws Exception {
+    private static long[] drive(URI base, int rate, int seconds, String tag, boolean signed) throws Exception {
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicLong failures = new AtomicLong();
@@ -114,8 +121,8 @@ public final class WebhookBenchmark {
                         String user = "+91970" + String.format("%07d", k % USERS);
                         String body = MetaWebhooks.text(user, "wamid." + tag + "." + k, k % 3 == 0 ? "points" : "hi")
                                 .toString();
-                        String header = "X-Hub-Signature-256: "
-                                + signature.header(body.getBytes(StandardCharsets.UTF_8)) + "\r\n";
+                        String header = "X-Hub-Signature-256: " + (signed
+                                ? signature.header(body.getBytes(StandardCharsets.UTF_8)) : "sha256=00") + "\r\n";
                         long due = start + k * intervalNanos;
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
@@ -127,8 +134,9 @@ public final class WebhookBenchmark {
                         } catch (java.io.IOException e) {
                             status = 0;
                         }
-                        latencies[k] = status == 200 ? (System.nanoTime() - due) / 1000 : -1;
-                        if (status != 200) {
+                        int expected = signed ? 200 : 401;
+                        latencies[k] = status == expected ? (System.nanoTime() - due) / 1000 : -1;
+                        if (status != expected) {
                             failures.incrementAndGet();
                         }
                     }

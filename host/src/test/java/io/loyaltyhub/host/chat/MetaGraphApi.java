@@ -51,7 +51,7 @@ public final class MetaGraphApi implements AutoCloseable {
     /** The chat configuration of a server that talks to this WireMock. */
     public ChatConfig chatConfig(Duration timeout) {
         return new ChatConfig("en", "IN", new WhatsAppConfig("http://127.0.0.1:" + wm.port(), "v23.0",
-                PHONE_NUMBER_ID, Optional.of(TOKEN), APP_SECRET, VERIFY_TOKEN, 80, FALLBACK_TEMPLATE, "en", timeout));
+                PHONE_NUMBER_ID, Optional.of(TOKEN), APP_SECRET, VERIFY_TOKEN, 80, FALLBACK_TEMPLATE, "en", timeout), 4);
     }
 
     public WireMockServer wireMock() {
