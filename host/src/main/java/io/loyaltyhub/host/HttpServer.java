@@ -1,5 +1,6 @@
 package io.loyaltyhub.host;
 
+import io.loyaltyhub.api.http.WebEndpoint;
 import io.loyaltyhub.bots.whatsapp.WhatsAppWebhook;
 import io.loyaltyhub.host.http.chat.WhatsAppWebhookRoutes;
 
@@ -30,7 +31,8 @@ public final class HttpServer {
     }
 
     public static WebServer start(String host, int port, Database database, ApiRoutes api,
-                                  List<ApiEndpoint> endpoints, String openApiJson, WhatsAppWebhook whatsapp) {
+                                  List<ApiEndpoint> endpoints, String openApiJson, WhatsAppWebhook whatsapp,
+                                  List<WebEndpoint> web) {
         HealthCheck databaseCheck = new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -58,15 +60,16 @@ public final class HttpServer {
                 .port(port)
                 .maxPayloadSize(MAX_PAYLOAD)
                 .addFeature(observe)
-                .routing(r -> routing(r, api, endpoints, openApiJson, whatsapp))
+                .routing(r -> routing(r, api, endpoints, openApiJson, whatsapp, web))
                 .build()
                 .start();
     }
 
     /** All application routes; tests reuse it. */
     public static void routing(HttpRouting.Builder routing, ApiRoutes api, List<ApiEndpoint> endpoints,
-                               String openApiJson, WhatsAppWebhook whatsapp) {
+                               String openApiJson, WhatsAppWebhook whatsapp, List<WebEndpoint> web) {
         WhatsAppWebhookRoutes.register(routing, whatsapp, api.problems());
+        api.registerWeb(routing, web);
         byte[] openApi = openApiJson.getBytes(StandardCharsets.UTF_8);
         routing.get("/openapi", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "application/vnd.oai.openapi+json");

@@ -10,6 +10,7 @@ import io.loyaltyhub.api.http.ApiEndpoint;
 import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.WebEndpoint;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.api.platform.SettingsRejectedException;
 import io.loyaltyhub.host.HostJson;
@@ -73,6 +74,28 @@ public final class ApiRoutes {
         }
         routing.any(BASE + "/*", (req, res) -> problems.send(res, 404, "no-such-route", "Not found",
                 "No API route " + req.prologue().method().text() + " " + req.path().path(), req.path().path(), Map.of()));
+    }
+
+    private static final java.util.List<String> RESERVED = java.util.List.of("/api", "/webhooks", "/health", "/metrics",
+            "/openapi", "/observe");
+
+    /**
+     * Mounts public routes outside {@code /api/v1} (e.g. {@code /r/{code}}). A route that is not
+     * public, or whose path the server itself uses, is refused and not mounted.
+     */
+    public void registerWeb(HttpRouting.Builder routing, List<WebEndpoint> endpoints) {
+        for (WebEndpoint endpoint : endpoints) {
+            for (ApiRoute route : endpoint.routes()) {
+                String path = route.path();
+                boolean reserved = RESERVED.stream().anyMatch(r -> path.equals(r) || path.startsWith(r + "/"));
+                if (!route.scope().equals(ApiRoute.PUBLIC) || !path.startsWith("/") || reserved || path.equals("/")) {
+                    LOG.error("Web route {} {} of {} must be public and outside the server's own paths; not mounted",
+                            route.method(), path, endpoint.getClass().getName());
+                    continue;
+                }
+                routing.route(Method.create(route.method().name()), path, (req, res) -> handle(route, req, res));
+            }
+        }
     }
 
     static String fullPath(String area, ApiRoute route) {

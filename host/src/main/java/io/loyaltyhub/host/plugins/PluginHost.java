@@ -1,6 +1,8 @@
 package io.loyaltyhub.host.plugins;
 
+import io.loyaltyhub.api.affiliate.FraudRule;
 import io.loyaltyhub.api.chat.ChatFlow;
+import io.loyaltyhub.api.http.WebEndpoint;
 import io.loyaltyhub.api.event.EventListener;
 import io.loyaltyhub.api.http.ApiEndpoint;
 import io.loyaltyhub.api.job.ScheduledJob;
@@ -60,6 +62,8 @@ public final class PluginHost implements AutoCloseable {
     private final java.util.Set<String> listenerIds = new java.util.HashSet<>();
     private final java.util.Set<String> jobIds = new java.util.HashSet<>();
     private final List<ChatFlow> chatFlows = new ArrayList<>();
+    private final List<WebEndpoint> webEndpoints = new ArrayList<>();
+    private final List<FraudRule> fraudRules = new ArrayList<>();
     private final java.util.Set<String> flowIds = new java.util.HashSet<>();
     private PluginManager manager;
 
@@ -248,6 +252,8 @@ public final class PluginHost implements AutoCloseable {
             List<EventListener> l = extensions(r, EventListener.class);
             List<ScheduledJob> j = extensions(r, ScheduledJob.class);
             List<ChatFlow> f = extensions(r, ChatFlow.class);
+            List<WebEndpoint> w = extensions(r, WebEndpoint.class);
+            List<FraudRule> fr = extensions(r, FraudRule.class);
             checkIds(r, "chat flow", f.stream().map(ChatFlow::id).toList(), flowIds);
             List<io.loyaltyhub.api.plugin.PluginService> offered = extensions(r, io.loyaltyhub.api.plugin.PluginService.class);
             checkIds(r, "listener", l.stream().map(EventListener::id).toList(), listenerIds);
@@ -259,6 +265,8 @@ public final class PluginHost implements AutoCloseable {
             listeners.addAll(l);
             jobs.addAll(j);
             chatFlows.addAll(f);
+            webEndpoints.addAll(w);
+            fraudRules.addAll(fr);
             flowIds.addAll(f.stream().map(ChatFlow::id).toList());
             r.state = PluginState.STARTED;
         } catch (RuntimeException | LinkageError e) {
@@ -366,6 +374,16 @@ public final class PluginHost implements AutoCloseable {
 
     public synchronized List<ScheduledJob> jobs() {
         return List.copyOf(jobs);
+    }
+
+    /** Public routes outside /api/v1 (e.g. the referral redirect). */
+    public synchronized List<WebEndpoint> webEndpoints() {
+        return List.copyOf(webEndpoints);
+    }
+
+    /** Fraud rules of every started plugin (offered to the affiliates plugin as {@code FraudRules}). */
+    public synchronized List<FraudRule> fraudRules() {
+        return List.copyOf(fraudRules);
     }
 
     /** The conversations started plugins contribute. */

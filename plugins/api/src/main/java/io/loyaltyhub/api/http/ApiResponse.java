@@ -17,6 +17,15 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(201, body, Map.of("Location", location));
     }
 
+    /**
+     * A 302 to {@code location}, with extra headers (e.g. {@code Set-Cookie}, {@code Cache-Control}).
+     */
+    public static ApiResponse redirect(String location, Map<String, String> headers) {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        h.put("Location", location);
+        return new ApiResponse(302, null, h);
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, Map.of());
     }

@@ -1,3 +1,3 @@
 package io.loyaltyhub.api.http;
 
-public enum HttpMethod { GET, POST, PUT, PATCH, DELETE }
+public enum HttpMethod { GET, HEAD, POST, PUT, PATCH, DELETE }

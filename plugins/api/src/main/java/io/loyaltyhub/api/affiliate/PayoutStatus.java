@@ -1,0 +1,3 @@
+package io.loyaltyhub.api.affiliate;
+
+public enum PayoutStatus { REQUESTED, PAID, REJECTED }
