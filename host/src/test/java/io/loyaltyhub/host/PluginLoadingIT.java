@@ -50,10 +50,11 @@ class PluginLoadingIT {
     @Test
     void everyPluginIsListedWithItsStateAndError() {
         Map<String, JsonNode> plugins = pluginsById();
-        assertThat(plugins).containsOnlyKeys("stores", "loyalty", "probe", "failing", "broken-migration", "needs-token",
+        assertThat(plugins).containsOnlyKeys("stores", "loyalty", "affiliates", "probe", "failing", "broken-migration", "needs-token",
                 "not-a-plugin.jar");
         assertThat(plugins.get("stores").get("state").asText()).isEqualTo("STARTED");
         assertThat(plugins.get("loyalty").get("state").asText()).isEqualTo("STARTED");
+        assertThat(plugins.get("affiliates").get("state").asText()).as(plugins.get("affiliates").toString()).isEqualTo("STARTED");
         assertThat(plugins.get("probe").get("state").asText()).isEqualTo("STARTED");
         assertThat(plugins.get("failing").get("state").asText()).isEqualTo("FAILED");
         assertThat(plugins.get("failing").get("error").asText()).contains("start failed", "payment gateway is unreachable");
