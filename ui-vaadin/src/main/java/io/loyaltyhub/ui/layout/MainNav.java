@@ -4,6 +4,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.ui.PluginServices;
+import io.loyaltyhub.ui.affiliates.AffiliateLeaderboardView;
+import io.loyaltyhub.ui.affiliates.AffiliatesView;
+import io.loyaltyhub.ui.affiliates.CommissionsView;
+import io.loyaltyhub.ui.affiliates.FraudAlertsView;
+import io.loyaltyhub.ui.affiliates.PayoutsView;
 import io.loyaltyhub.ui.audit.AuditView;
 import io.loyaltyhub.ui.chat.ChannelsView;
 import io.loyaltyhub.ui.chat.ChatSimulatorView;
@@ -44,6 +49,11 @@ public final class MainNav {
             new Entry("Leaderboard", VaadinIcon.TROPHY, LeaderboardView.class),
             new Entry("Chat simulator", VaadinIcon.CHAT, ChatSimulatorView.class),
             new Entry("WhatsApp & Telegram", VaadinIcon.CONNECT, ChannelsView.class),
+            new Entry("Affiliates", VaadinIcon.HANDSHAKE, AffiliatesView.class),
+            new Entry("Commissions", VaadinIcon.MONEY, CommissionsView.class),
+            new Entry("Payouts", VaadinIcon.WALLET, PayoutsView.class),
+            new Entry("Fraud alerts", VaadinIcon.WARNING, FraudAlertsView.class),
+            new Entry("Affiliate leaderboard", VaadinIcon.BAR_CHART, AffiliateLeaderboardView.class),
             new Entry("Plugins", VaadinIcon.PLUG, PluginsView.class),
             new Entry("Staff users", VaadinIcon.USERS, StaffView.class),
             new Entry("Audit log", VaadinIcon.RECORDS, AuditView.class),

@@ -1,5 +1,6 @@
 package io.loyaltyhub.ui.layout;
 
+import io.loyaltyhub.api.affiliate.AffiliateService;
 import io.loyaltyhub.api.chat.Channels;
 import io.loyaltyhub.api.chat.ChatSimulator;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
@@ -90,6 +91,29 @@ class MainNavTest {
         Actor readOnly = Actor.apiKey(9, "reader", java.util.Set.of("plugins:read", "messages:read"));
         assertThat(MainNav.visibleFor(readOnly, chat)).extracting(MainNav.Entry::label)
                 .containsExactly("Dashboard", "WhatsApp & Telegram", "Plugins");
+    }
+
+    @Test
+    void affiliateEntriesFollowTheChannelsWhileTheirServiceIsThere() {
+        PluginServices everything = services(Map.of(LoyaltyService.class, stub(LoyaltyService.class),
+                RewardsService.class, stub(RewardsService.class), ChatSimulator.class, stub(ChatSimulator.class),
+                Channels.class, stub(Channels.class), AffiliateService.class, stub(AffiliateService.class)));
+        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN), everything)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Customers", "Voucher counter", "Rewards", "Coupons", "Earning rules",
+                        "Tiers", "Leaderboard", "Chat simulator", "WhatsApp & Telegram", "Affiliates", "Commissions",
+                        "Payouts", "Fraud alerts", "Affiliate leaderboard", "Plugins", "Staff users", "Audit log",
+                        "Events");
+        assertThat(MainNav.visibleFor(Actor.staff(3, "s", Role.SUPPORT), everything)).extracting(MainNav.Entry::label)
+                .as("affiliates:read is enough to look")
+                .contains("Affiliates", "Commissions", "Payouts", "Fraud alerts", "Affiliate leaderboard");
+        PluginServices affiliatesOnly = services(Map.of(AffiliateService.class, stub(AffiliateService.class)));
+        assertThat(MainNav.visibleFor(Actor.apiKey(9, "reader", java.util.Set.of("affiliates:read")), affiliatesOnly))
+                .extracting(MainNav.Entry::label)
+                .containsExactly("Affiliates", "Commissions", "Payouts", "Fraud alerts", "Affiliate leaderboard");
+        assertThat(MainNav.visibleFor(Actor.apiKey(9, "other", java.util.Set.of("customers:read")), affiliatesOnly))
+                .extracting(MainNav.Entry::label).doesNotContain("Affiliates", "Commissions");
+        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN), ALL)).extracting(MainNav.Entry::label)
+                .as("hidden while the affiliates plugin is not running").doesNotContain("Affiliates", "Payouts");
     }
 
     @Test
