@@ -12,6 +12,8 @@ import io.loyaltyhub.bots.engine.InboundWorker;
 import io.loyaltyhub.bots.engine.MessageLogService;
 import io.loyaltyhub.bots.engine.OutboundStore;
 import io.loyaltyhub.bots.engine.Simulator;
+import io.loyaltyhub.bots.telegram.TelegramChannel;
+import io.loyaltyhub.bots.telegram.TelegramWebhook;
 import io.loyaltyhub.bots.whatsapp.WebhookParser;
 import io.loyaltyhub.bots.whatsapp.WhatsAppChannel;
 import io.loyaltyhub.bots.whatsapp.WhatsAppWebhook;
@@ -22,14 +24,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The bots, wired: the engine over the plugins' flows, the inbound worker, the WhatsApp channel
- * and the simulator. The host starts it after the plugins and the database are up, and needs the
+ * The bots, wired: the engine over the plugins' flows, the inbound worker, the WhatsApp and
+ * Telegram channels and the simulator. The host starts it after the plugins and the database are up, and needs the
  * {@code db/migration/bots} tables.
  */
 public final class Bots implements AutoCloseable {
     private final ConversationEngine engine;
     private final InboundWorker worker;
     private final WhatsAppChannel whatsapp;
+    private final TelegramChannel telegram;
     private final Simulator simulator;
     private final MessageLogService messageLog;
     private final ChannelsService channels;
@@ -42,9 +45,10 @@ public final class Bots implements AutoCloseable {
                 config.concurrentTurns());
         whatsapp = new WhatsAppChannel(config.whatsapp(), transactions, outbound, new InboundStore(), worker,
                 user -> engine.lastInbound(WebhookParser.CHANNEL, user), clock);
+        telegram = new TelegramChannel(config.telegram(), transactions, outbound, new InboundStore(), worker, clock);
         simulator = new Simulator(transactions, engine, phones, config.defaultRegion(), clock);
         messageLog = new MessageLogService(transactions);
-        channels = new ChannelsService(transactions, outbound, whatsapp);
+        channels = new ChannelsService(transactions, outbound, whatsapp, telegram);
     }
 
     public static Bots start(ChatConfig config, Transactions transactions, List<ChatFlow> flows,
@@ -52,6 +56,7 @@ public final class Bots implements AutoCloseable {
         Bots b = new Bots(config, transactions, flows, phones, clock);
         b.worker.start();
         b.whatsapp.start();
+        b.telegram.start();
         return b;
     }
 
@@ -59,10 +64,17 @@ public final class Bots implements AutoCloseable {
         if (whatsapp != null) {
             whatsapp.wakeSender();
         }
+        if (telegram != null) {
+            telegram.wakeSender();
+        }
     }
 
     public WhatsAppWebhook whatsappWebhook() {
         return whatsapp;
+    }
+
+    public TelegramWebhook telegramWebhook() {
+        return telegram;
     }
 
     public ChatSimulator simulator() {
@@ -80,6 +92,7 @@ public final class Bots implements AutoCloseable {
     @Override
     public void close() {
         whatsapp.close();
+        telegram.close();
         worker.close();
     }
 }

@@ -6,6 +6,8 @@ import io.loyaltyhub.api.chat.Reply;
 import io.loyaltyhub.api.data.Transactions;
 import io.loyaltyhub.bots.engine.OutboundStore;
 import io.loyaltyhub.bots.engine.Simulator;
+import io.loyaltyhub.bots.telegram.TelegramChannel;
+import io.loyaltyhub.bots.telegram.UpdateParser;
 import io.loyaltyhub.bots.whatsapp.WebhookParser;
 import io.loyaltyhub.bots.whatsapp.WhatsAppChannel;
 
@@ -16,16 +18,19 @@ final class ChannelsService implements Channels {
     private final Transactions transactions;
     private final OutboundStore outbound;
     private final WhatsAppChannel whatsapp;
+    private final TelegramChannel telegram;
 
-    ChannelsService(Transactions transactions, OutboundStore outbound, WhatsAppChannel whatsapp) {
+    ChannelsService(Transactions transactions, OutboundStore outbound, WhatsAppChannel whatsapp,
+                    TelegramChannel telegram) {
         this.transactions = transactions;
         this.outbound = outbound;
         this.whatsapp = whatsapp;
+        this.telegram = telegram;
     }
 
     @Override
     public List<ChannelStatus> status() {
-        return List.of(whatsapp.status());
+        return List.of(whatsapp.status(), telegram.status());
     }
 
     @Override
@@ -37,12 +42,20 @@ final class ChannelsService implements Channels {
                 }
                 yield OutboundStore.Status.QUEUED;
             }
+            case UpdateParser.CHANNEL -> {
+                if (!telegram.enabled()) {
+                    throw new IllegalStateException("the Telegram channel is off ("
+                            + telegram.config().missing().orElse("") + ")");
+                }
+                yield OutboundStore.Status.QUEUED;
+            }
             case Simulator.CHANNEL -> OutboundStore.Status.DELIVERED;
             default -> throw new IllegalArgumentException("unknown channel: " + channel);
         };
         long id = transactions.inTransaction(tx -> outbound.enqueue(tx.sql(), channel, userId, reply, fallback,
                 idempotencyKey, initial, tx.now()));
         whatsapp.wakeSender();
+        telegram.wakeSender();
         return id;
     }
 }

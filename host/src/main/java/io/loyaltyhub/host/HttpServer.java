@@ -1,7 +1,9 @@
 package io.loyaltyhub.host;
 
 import io.loyaltyhub.api.http.WebEndpoint;
+import io.loyaltyhub.bots.telegram.TelegramWebhook;
 import io.loyaltyhub.bots.whatsapp.WhatsAppWebhook;
+import io.loyaltyhub.host.http.chat.TelegramWebhookRoutes;
 import io.loyaltyhub.host.http.chat.WhatsAppWebhookRoutes;
 
 import io.helidon.health.HealthCheck;
@@ -22,7 +24,7 @@ import java.util.List;
 
 /**
  * The public HTTP server: {@code /health}, {@code /metrics}, {@code /openapi}, {@code /api/v1} and
- * {@code /webhooks/whatsapp}.
+ * {@code /webhooks/whatsapp} and {@code /webhooks/telegram}.
  */
 public final class HttpServer {
     private static final int MAX_PAYLOAD = 5 * 1024 * 1024;
@@ -32,7 +34,7 @@ public final class HttpServer {
 
     public static WebServer start(String host, int port, Database database, ApiRoutes api,
                                   List<ApiEndpoint> endpoints, String openApiJson, WhatsAppWebhook whatsapp,
-                                  List<WebEndpoint> web) {
+                                  TelegramWebhook telegram, List<WebEndpoint> web) {
         HealthCheck databaseCheck = new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -60,15 +62,17 @@ public final class HttpServer {
                 .port(port)
                 .maxPayloadSize(MAX_PAYLOAD)
                 .addFeature(observe)
-                .routing(r -> routing(r, api, endpoints, openApiJson, whatsapp, web))
+                .routing(r -> routing(r, api, endpoints, openApiJson, whatsapp, telegram, web))
                 .build()
                 .start();
     }
 
     /** All application routes; tests reuse it. */
     public static void routing(HttpRouting.Builder routing, ApiRoutes api, List<ApiEndpoint> endpoints,
-                               String openApiJson, WhatsAppWebhook whatsapp, List<WebEndpoint> web) {
+                               String openApiJson, WhatsAppWebhook whatsapp, TelegramWebhook telegram,
+                               List<WebEndpoint> web) {
         WhatsAppWebhookRoutes.register(routing, whatsapp, api.problems());
+        TelegramWebhookRoutes.register(routing, telegram, api.problems());
         api.registerWeb(routing, web);
         byte[] openApi = openApiJson.getBytes(StandardCharsets.UTF_8);
         routing.get("/openapi", (req, res) -> {

@@ -144,7 +144,7 @@ public final class LoyaltyServer implements AutoCloseable {
         String openApi = OpenApiDocument.render(json, VERSION, endpoints);
         web = HttpServer.start(config.host(), config.serverPort(), database,
                 new ApiRoutes(new Authenticator(staffTokens, apiKeys), json, config.trustedProxies()), endpoints, openApi,
-                bots.whatsappWebhook(), plugins.webEndpoints());
+                bots.whatsappWebhook(), bots.telegramWebhook(), plugins.webEndpoints());
         toClose.add(() -> web.stop());
 
         dispatcher.start("event-dispatcher");

@@ -67,6 +67,13 @@ public final class Main {
                 .map(why -> "off: " + why + " (chat simulator in the admin UI, or: java -jar loyalty-server.jar chat <mobile>)")
                 .orElse("on: webhook http://localhost:" + server.port() + "/webhooks/whatsapp, number id "
                         + c.chat().whatsapp().phoneNumberId())).append('\n');
+        b.append("  Telegram               ").append(c.chat().telegram().missing()
+                .map(why -> "off: " + why + " (affiliates' bot; chat simulator in the admin UI)")
+                .orElse("on: " + (c.chat().telegram().botUsername().isEmpty() ? "bot"
+                        : "@" + c.chat().telegram().botUsername()) + ", "
+                        + (c.chat().telegram().mode() == io.loyaltyhub.bots.telegram.TelegramConfig.Mode.WEBHOOK
+                        ? "webhook " + c.chat().telegram().webhookUrl() + " (served at http://localhost:" + server.port()
+                        + "/webhooks/telegram)" : "polling getUpdates"))).append('\n');
         server.generatedAdminPassword().ifPresent(pw -> b.append("\n  First start: log in to the admin UI as '")
                 .append(c.bootstrapUser()).append("' with password '").append(pw)
                 .append("'.\n  It is shown only this once; change it under Staff users.\n"));

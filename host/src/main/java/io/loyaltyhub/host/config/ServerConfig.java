@@ -1,6 +1,7 @@
 package io.loyaltyhub.host.config;
 
 import io.loyaltyhub.bots.ChatConfig;
+import io.loyaltyhub.bots.telegram.TelegramConfig;
 import io.loyaltyhub.bots.whatsapp.WhatsAppConfig;
 
 import org.eclipse.microprofile.config.Config;
@@ -125,7 +126,42 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
                 r.optional("whatsapp.access-token"), r.string("whatsapp.app-secret", ""),
                 r.string("whatsapp.verify-token", ""), r.intInRange("whatsapp.send-rate", 80, 1, 1000),
                 r.string("whatsapp.fallback-template", ""), r.string("whatsapp.fallback-language", "en"),
-                r.duration("whatsapp.timeout", Duration.ofSeconds(10))), r.intInRange("chat.workers", 4, 1, 64));
+                r.duration("whatsapp.timeout", Duration.ofSeconds(10))), telegram(r),
+                r.intInRange("chat.workers", 4, 1, 64));
+    }
+
+    private static TelegramConfig telegram(Reader r) {
+        Optional<String> token = r.optional("telegram.bot-token");
+        if (token.isPresent() && !token.get().matches("\\d{3,20}:[A-Za-z0-9_-]{20,100}")) {
+            // never echo the token
+            throw new ConfigException("telegram.bot-token: expected the token BotFather gave, such as "
+                    + "123456789:AAH... (digits, a colon, then letters, digits, _ or -)");
+        }
+        String username = r.string("telegram.bot-username", "").replaceFirst("^@", "");
+        if (!username.isEmpty() && !username.matches("[A-Za-z][A-Za-z0-9_]{3,31}")) {
+            throw new ConfigException("telegram.bot-username: expected the bot's username such as loyalty_bot "
+                    + "(5-32 letters, digits or _), got '" + username + "'");
+        }
+        String base = r.string("telegram.api-base-url", TelegramConfig.DEFAULT_API);
+        if (!base.matches("https?://[^\\s/:]+(:\\d{1,5})?/?")) {
+            throw new ConfigException("telegram.api-base-url: expected an http(s) URL with a host and optional port "
+                    + "only, such as https://api.telegram.org, got '" + base + "'");
+        }
+        String modeText = r.string("telegram.mode", "polling");
+        TelegramConfig.Mode mode = TelegramConfig.Mode.of(modeText).orElseThrow(() -> new ConfigException(
+                "telegram.mode: expected polling or webhook, got '" + modeText + "'"));
+        String secret = r.string("telegram.webhook-secret", "");
+        if (!secret.isEmpty() && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+            throw new ConfigException("telegram.webhook-secret: expected 1-256 letters, digits, _ or - "
+                    + "(Telegram's rule), e.g. from 'openssl rand -hex 32'");
+        }
+        String url = r.string("telegram.webhook-url", "");
+        if (!url.isEmpty() && !url.matches("https://[^\\s/]+/\\S*")) {
+            throw new ConfigException("telegram.webhook-url: expected the public HTTPS URL of /webhooks/telegram such as "
+                    + "https://loyalty.example.com/webhooks/telegram, got '" + url + "'");
+        }
+        return new TelegramConfig(token, username, base.replaceFirst("/$", ""), mode, secret, url,
+                r.duration("telegram.timeout", Duration.ofSeconds(10)), Duration.ofSeconds(30));
     }
 
     /** {@code plugins/} next to the server jar (or next to the classes directory in a dev run). */

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loyaltyhub.bots.ChatConfig;
+import io.loyaltyhub.bots.telegram.TelegramConfig;
 import io.loyaltyhub.bots.whatsapp.WhatsAppConfig;
 
 import java.io.IOException;
@@ -51,7 +52,8 @@ public final class MetaGraphApi implements AutoCloseable {
     /** The chat configuration of a server that talks to this WireMock. */
     public ChatConfig chatConfig(Duration timeout) {
         return new ChatConfig("en", "IN", new WhatsAppConfig("http://127.0.0.1:" + wm.port(), "v23.0",
-                PHONE_NUMBER_ID, Optional.of(TOKEN), APP_SECRET, VERIFY_TOKEN, 80, FALLBACK_TEMPLATE, "en", timeout), 4);
+                PHONE_NUMBER_ID, Optional.of(TOKEN), APP_SECRET, VERIFY_TOKEN, 80, FALLBACK_TEMPLATE, "en", timeout),
+                TelegramConfig.off(), 4);
     }
 
     public WireMockServer wireMock() {

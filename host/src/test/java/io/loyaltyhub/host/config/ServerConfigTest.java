@@ -79,6 +79,55 @@ class ServerConfigTest {
     }
 
     @Test
+    void telegramIsOffByDefaultAndPollsOnceItHasAToken() {
+        var off = ServerConfig.from(config(Map.of())).chat().telegram();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.missing()).contains("no telegram.bot-token");
+        assertThat(off.apiBaseUrl()).isEqualTo("https://api.telegram.org");
+        assertThat(off.mode()).isEqualTo(io.loyaltyhub.bots.telegram.TelegramConfig.Mode.POLLING);
+
+        var on = ServerConfig.from(config(Map.of("telegram.bot-token", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+                "telegram.bot-username", "@loyalty_partner_bot"))).chat().telegram();
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.botUsername()).isEqualTo("loyalty_partner_bot");
+        assertThat(on.deepLink("inv42")).contains("https://t.me/loyalty_partner_bot?start=inv42");
+    }
+
+    @Test
+    void telegramWebhookModeReadsSecretAndUrl() {
+        var t = ServerConfig.from(config(Map.of("telegram.bot-token", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+                "telegram.mode", "webhook", "telegram.webhook-secret", "0123456789abcdef_-",
+                "telegram.webhook-url", "https://loyalty.example.com/webhooks/telegram",
+                "telegram.api-base-url", "http://127.0.0.1:9999", "telegram.timeout", "3s"))).chat().telegram();
+        assertThat(t.mode()).isEqualTo(io.loyaltyhub.bots.telegram.TelegramConfig.Mode.WEBHOOK);
+        assertThat(t.enabled()).isTrue();
+        assertThat(t.telegramUrl().getPort()).isEqualTo(9999);
+        assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(3));
+        var noSecret = ServerConfig.from(config(Map.of("telegram.bot-token", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+                "telegram.mode", "webhook", "telegram.webhook-url", "https://loyalty.example.com/webhooks/telegram")))
+                .chat().telegram();
+        assertThat(noSecret.enabled()).isFalse();
+        assertThat(noSecret.missing().orElseThrow()).startsWith("no telegram.webhook-secret");
+    }
+
+    @Test
+    void badTelegramValuesNameTheKeyButNeverEchoTheToken() {
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("telegram.bot-token", "not-a-token-secret"))))
+                .hasMessageStartingWith("telegram.bot-token: expected")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-a-token-secret"));
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("telegram.mode", "push"))))
+                .hasMessage("telegram.mode: expected polling or webhook, got 'push'");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("telegram.api-base-url", "https://api.telegram.org/x"))))
+                .hasMessageStartingWith("telegram.api-base-url: expected");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("telegram.webhook-secret", "has space"))))
+                .hasMessageStartingWith("telegram.webhook-secret: expected");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("telegram.webhook-url", "http://plain.example.com/x"))))
+                .hasMessageStartingWith("telegram.webhook-url: expected");
+        assertThatThrownBy(() -> ServerConfig.from(config(Map.of("telegram.bot-username", "a b"))))
+                .hasMessageStartingWith("telegram.bot-username:");
+    }
+
+    @Test
     void durations() {
         assertThat(Durations.parse("45s")).isEqualTo(Duration.ofSeconds(45));
         assertThat(Durations.parse("30d")).isEqualTo(Duration.ofDays(30));
