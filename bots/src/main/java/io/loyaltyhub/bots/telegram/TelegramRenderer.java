@@ -24,6 +24,8 @@ public final class TelegramRenderer {
     /** Telegram draws longer button labels cut anyway; shorter keeps a phone's keyboard readable. */
     public static final int BUTTON_TEXT = 64;
     public static final int CALLBACK_DATA_BYTES = 64;
+    /** Between a menu row's title and its description on the button. */
+    static final String DESCRIPTION_SEPARATOR = " · ";
 
     private TelegramRenderer() {
     }
@@ -36,7 +38,7 @@ public final class TelegramRenderer {
             case Reply.Menu m -> {
                 List<InlineKeyboardRow> rows = new ArrayList<>();
                 for (Choice c : m.rows()) {
-                    String label = c.description().isBlank() ? c.title() : c.title() + " · " + c.description();
+                    String label = c.description().isBlank() ? c.title() : c.title() + DESCRIPTION_SEPARATOR + c.description();
                     rows.add(new InlineKeyboardRow(button(label, c.id())));
                 }
                 yield message(chatId, m.body(), new InlineKeyboardMarkup(rows));

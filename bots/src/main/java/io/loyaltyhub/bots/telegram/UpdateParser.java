@@ -106,15 +106,19 @@ public final class UpdateParser {
                 null)), q.getId(), null);
     }
 
-    /** The text of the button that carried {@code data}, from the message the keyboard was under. */
+    /**
+     * The title of the button that carried {@code data}, from the message the keyboard was under
+     * (a menu row's description, which the renderer adds after " · ", left out, as on WhatsApp).
+     */
     private static String buttonText(InlineKeyboardMarkup markup, String data) {
         if (markup == null || markup.getKeyboard() == null) {
             return null;
         }
         for (InlineKeyboardRow row : markup.getKeyboard()) {
             for (InlineKeyboardButton b : row) {
-                if (data.equals(b.getCallbackData())) {
-                    return b.getText();
+                if (data.equals(b.getCallbackData()) && b.getText() != null) {
+                    int dot = b.getText().indexOf(TelegramRenderer.DESCRIPTION_SEPARATOR);
+                    return dot > 0 ? b.getText().substring(0, dot) : b.getText();
                 }
             }
         }

@@ -86,6 +86,17 @@ class UpdateParserTest {
     }
 
     @Test
+    void aMenuRowTapIsTitledWithoutTheDescription() throws IOException {
+        UpdateParser.Parsed p = parse("""
+                {"update_id":870012,"callback_query":{"id":"77","from":%s,
+                 "message":{"message_id":1367,"chat":%s,"date":1718000005,"text":"Menu",
+                  "reply_markup":{"inline_keyboard":[[{"text":"My links","callback_data":"m:links"}],
+                   [{"text":"Stats · clicks and sales","callback_data":"m:stats"}]]}},
+                 "chat_instance":"-1","data":"m:stats"}}""".formatted(FROM, CHAT));
+        assertThat(p.message().orElseThrow().input()).isEqualTo(Inbound.choice("m:stats", "Stats"));
+    }
+
+    @Test
     void aTapOnAnOldMessageStillCountsAndItsTitleFallsBackToTheData() throws IOException {
         // date 0: Telegram no longer shows the message to the bot (inaccessible)
         UpdateParser.Parsed p = parse("""

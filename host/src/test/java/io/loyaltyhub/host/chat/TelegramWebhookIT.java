@@ -143,15 +143,15 @@ class TelegramWebhookIT {
     }
 
     @Test
-    void theMenuKeywordShowsOneButtonPerRow() {
-        long user = newUser();
-        updates.post(TelegramUpdates.text(TelegramUpdates.newUpdateId(), user, "/menu"));
-        awaitTexts(user, 1);
-        JsonNode menu = telegram.sentTo(Long.toString(user)).getFirst();
-        JsonNode rows = menu.path("reply_markup").path("inline_keyboard");
+    void theMenuKeywordShowsOneButtonPerRowAndARowTapIsTitledLikeOnWhatsApp() {
+        TelegramUser u = new TelegramUser(newUser(), server, telegram, updates);
+        u.says("/menu");
+        assertThat(u.choices()).containsExactly("m:links", "m:stats", "m:help");
+        JsonNode rows = u.last().getFirst().path("reply_markup").path("inline_keyboard");
         assertThat(rows).hasSize(3);
         assertThat(rows.path(1).path(0).path("text").asText()).isEqualTo("Stats · clicks and sales");
-        assertThat(rows.path(1).path(0).path("callback_data").asText()).isEqualTo("m:stats");
+        u.taps("m:stats");
+        assertThat(u.lastText()).contains("tapped m:stats (Stats)");
     }
 
     @Test
