@@ -30,18 +30,35 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** Sends a POST with the given header lines (each ending in CRLF); returns the status code. */
     int postWithHeaders(String path, String headerLines, String json) throws IOException {
-        if (socket == null) {
-            socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        }
+        connect();
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerLines
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
+        return readResponse();
+    }
+
+    /** Sends a GET with the given header lines (each ending in CRLF); returns the status code (the body is dropped). */
+    int get(String path, String headerLines) throws IOException {
+        connect();
+        String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerLines + "\r\n";
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return readResponse();
+    }
+
+    private void connect() throws IOException {
+        if (socket == null) {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        }
+    }
+
+    private int readResponse() throws IOException {
         String status = line();
         int code = Integer.parseInt(status.substring(9, 12));
         int length = -1;

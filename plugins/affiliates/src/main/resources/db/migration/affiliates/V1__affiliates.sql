@@ -44,17 +44,19 @@ CREATE TABLE affiliate_link (
 -- request) makes a retried batch insert each visit once. counted: a click (GET of a known link by a non-bot);
 -- HEAD requests, bots and orphans (unknown codes: link_id NULL) are recorded but not counted. Unique clicks are
 -- counted clicks distinct by (link_id, visitor_id, hour_bucket): one per visitor per link per clock hour (UTC).
--- No foreign keys: a click is never refused, and the table only grows.
+-- No foreign keys: a click is never refused, and the table only grows. Keys are ASCII, compared byte for byte;
+-- visit_key starts with the time, so inserts land at the end of its index. Orphans are found by
+-- ix_affiliate_click_affiliate (affiliate_id NULL).
 CREATE TABLE affiliate_click (
     id            BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    visit_key     CHAR(22)      NOT NULL,
+    visit_key     CHAR(22)      CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     link_id       BIGINT        NULL,
     affiliate_id  BIGINT        NULL,
     code          VARCHAR(64)   NOT NULL,
     method        VARCHAR(4)    NOT NULL,
     clicked_at    DATETIME(6)   NOT NULL,
     hour_bucket   BIGINT        NOT NULL,
-    visitor_id    CHAR(22)      NOT NULL,
+    visitor_id    CHAR(22)      CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     new_visitor   BOOLEAN       NOT NULL,
     ip            VARCHAR(45)   NULL,
     user_agent    VARCHAR(500)  NULL,
@@ -69,16 +71,14 @@ CREATE TABLE affiliate_click (
     counted       BOOLEAN       NOT NULL,
     CONSTRAINT uq_affiliate_click_visit UNIQUE (visit_key),
     INDEX ix_affiliate_click_affiliate (affiliate_id, clicked_at),
-    INDEX ix_affiliate_click_link (link_id, clicked_at),
     INDEX ix_affiliate_click_visitor (visitor_id, clicked_at),
-    INDEX ix_affiliate_click_ip (ip, clicked_at),
-    INDEX ix_affiliate_click_time (clicked_at)
+    INDEX ix_affiliate_click_ip (ip, clicked_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- A browser known by its lh_vid cookie, with its first and last counted click (for first- or last-touch
 -- attribution). customer_id is set when the visitor becomes known as a customer.
 CREATE TABLE affiliate_visitor (
-    id                  CHAR(22)    NOT NULL PRIMARY KEY,
+    id                  CHAR(22)    CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
     first_seen_at       DATETIME(6) NOT NULL,
     last_seen_at        DATETIME(6) NOT NULL,
     first_link_id       BIGINT      NOT NULL,

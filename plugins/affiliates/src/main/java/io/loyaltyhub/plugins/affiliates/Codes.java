@@ -44,6 +44,18 @@ final class Codes {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /**
+     * A visit's key: the wall-clock milliseconds as 11 hex digits, then 66 random bits (11 URL-safe characters), so
+     * keys are unique and new ones sort after older ones (inserts append to the index instead of landing anywhere).
+     */
+    static String visitKey(long epochMillis) {
+        byte[] b = new byte[9];
+        RANDOM.nextBytes(b);
+        String hex = Long.toHexString(epochMillis);
+        return "0".repeat(Math.max(0, 11 - hex.length())) + hex
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(b).substring(0, 11);
+    }
+
     static boolean isOpaqueId(String s) {
         return s != null && s.length() == 22 && s.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
                 || (c >= '0' && c <= '9') || c == '-' || c == '_');

@@ -58,7 +58,7 @@ public class RedirectEndpoint implements WebEndpoint {
         String clientIp = r.clientAddress();
         Optional<InetAddress> address = IpAddresses.parse(clientIp);
         String storedIp = address.map(a -> config.anonymiseIp() ? IpAddresses.anonymise(a) : IpAddresses.text(a)).orElse(null);
-        Clicks.Visit v = new Clicks.Visit(Codes.opaqueId(), code(r.pathParam("code")), head, at, visitorId, cookie.isEmpty(),
+        Clicks.Visit v = new Clicks.Visit(Codes.visitKey(System.currentTimeMillis()), code(r.pathParam("code")), head, at, visitorId, cookie.isEmpty(),
                 storedIp, userAgent, userAgents.classify(userAgent), cut(r.header("Referer").orElse(null), 1000),
                 geo.lookup(config.geoipDatabase(), address.orElse(null)));
         Clicks.Outcome outcome;

@@ -49,6 +49,15 @@ class ClicksTest {
     }
 
     @Test
+    void visitKeysAreUniqueAndSortByTime() {
+        String a = Codes.visitKey(1_763_700_000_000L);
+        String b = Codes.visitKey(1_763_700_000_001L);
+        assertThat(a).hasSize(22).matches("[0-9a-f]{11}[A-Za-z0-9_-]{11}");
+        assertThat(a.compareTo(b)).isNegative();
+        assertThat(Codes.visitKey(1_763_700_000_000L)).isNotEqualTo(a).startsWith(a.substring(0, 11));
+    }
+
+    @Test
     void locationIsTheTargetWithTrackingOrTheFallback() {
         AffiliatesConfig config = new AffiliatesConfig("http://localhost:8080", "https://shop.example/sorry", java.util.List.of(),
                 false, "", 90, false, "INR", "IN");
