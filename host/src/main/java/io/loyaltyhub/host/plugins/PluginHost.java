@@ -77,6 +77,7 @@ public final class PluginHost implements AutoCloseable {
         this.json = json;
         this.clock = clock;
         this.services = services;
+        services.register(io.loyaltyhub.api.affiliate.FraudRules.class, this::fraudRules);
     }
 
     public synchronized void loadAll() throws IOException {

@@ -26,7 +26,7 @@ public class AffiliatesSettings implements PluginDeclaration {
     static final String CURRENCY = "currency";
     static final String REGION = "default-region";
 
-    static final SettingsSchema SCHEMA = SettingsSchema.of(
+    static final SettingsSchema SCHEMA = CommissionSettings.extend(SettingsSchema.of( // + commissions, payouts, fraud
             SettingDefinition.of(PUBLIC_BASE_URL, SettingType.URL, "http://localhost:8080",
                             "Where this server is reached from the internet; referral links are <this>/r/<code>.")
                     .label("Public base URL"),
@@ -56,7 +56,7 @@ public class AffiliatesSettings implements PluginDeclaration {
             SettingDefinition.of(REGION, SettingType.STRING, "IN",
                             "Country of affiliates' mobile numbers given without a country code (ISO 3166, e.g. IN).")
                     .label("Default phone region").validatedBy(v -> v.trim().matches("[A-Za-z]{2}") ? Optional.empty()
-                            : Optional.of("must be a two-letter country code such as IN")));
+                            : Optional.of("must be a two-letter country code such as IN"))));
 
     @Override
     public SettingsSchema settingsSchema() {

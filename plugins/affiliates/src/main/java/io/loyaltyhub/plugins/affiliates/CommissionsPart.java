@@ -14,62 +14,64 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The part of {@link io.loyaltyhub.api.affiliate.AffiliateService} that needs commissions: commissions, payouts,
- * fraud alerts and the leaderboard. Not built yet: the commissions slice replaces this class (and
- * {@link Conversions}); until then every method throws.
+ * The part of {@link io.loyaltyhub.api.affiliate.AffiliateService} that needs commissions: commissions
+ * ({@link Commissions}), payouts ({@link Payouts}), fraud alerts ({@link FraudChecks}) and the leaderboard
+ * ({@link Leaderboard}).
  */
 final class CommissionsPart {
-    private final PluginContext context;
+    private final Commissions commissions;
+    private final Payouts payouts;
+    private final FraudChecks fraud;
+    private final Leaderboard leaderboard;
 
     CommissionsPart(PluginContext context) {
-        this.context = context;
-    }
-
-    private static UnsupportedOperationException notYet() {
-        return new UnsupportedOperationException("commissions slice not built yet");
+        this.fraud = new FraudChecks(context);
+        this.commissions = new Commissions(context, fraud);
+        this.payouts = new Payouts(context);
+        this.leaderboard = new Leaderboard(context);
     }
 
     List<Commission> commissions(Long affiliateId, CommissionStatus status, int limit) {
-        throw notYet();
+        return commissions.list(affiliateId, status, limit);
     }
 
     Commission approveCommission(Actor actor, long commissionId) {
-        throw notYet();
+        return commissions.approve(actor, commissionId);
     }
 
     Commission rejectCommission(Actor actor, long commissionId, String reason) {
-        throw notYet();
+        return commissions.reject(actor, commissionId, reason);
     }
 
     int approveCommissions(Actor actor, List<Long> commissionIds) {
-        throw notYet();
+        return commissions.approveAll(actor, commissionIds);
     }
 
     Money approvedBalance(long affiliateId) {
-        throw notYet();
+        return payouts.approvedBalance(affiliateId);
     }
 
     Payout requestPayout(Actor actor, long affiliateId) {
-        throw notYet();
+        return payouts.request(actor, affiliateId);
     }
 
     List<Payout> payouts(Long affiliateId, PayoutStatus status, int limit) {
-        throw notYet();
+        return payouts.list(affiliateId, status, limit);
     }
 
     Payout markPaid(Actor actor, long payoutId, String method, String reference, String proofFile) {
-        throw notYet();
+        return payouts.markPaid(actor, payoutId, method, reference, proofFile);
     }
 
     List<FraudAlert> alerts(boolean openOnly, int limit) {
-        throw notYet();
+        return fraud.alerts(openOnly, limit);
     }
 
     FraudAlert resolveAlert(Actor actor, long alertId, boolean confirmed, String note) {
-        throw notYet();
+        return fraud.resolve(actor, alertId, confirmed, note);
     }
 
     List<AffiliateStats> leaderboard(Instant from, Instant to, int limit) {
-        throw notYet();
+        return leaderboard.top(from, to, limit);
     }
 }

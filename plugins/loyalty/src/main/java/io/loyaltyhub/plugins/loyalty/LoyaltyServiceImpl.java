@@ -118,6 +118,10 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         Optional<Long> referrer = referralCode == null ? Optional.empty()
                 : Referrals.link(tx, id, referralCode, context.json(), config);
         referrer.ifPresent(r -> event.put("referrerCustomerId", r));
+        String joinedWith = Referrals.normalise(referralCode);
+        if (!joinedWith.isEmpty() && joinedWith.length() <= 64) { // a friend's or an affiliate's code (affiliates plugin)
+            event.put("referralCode", joinedWith);
+        }
         tx.publish(CUSTOMER_JOINED, String.valueOf(id), event);
         if (actor.kind() != Actor.Kind.SYSTEM) {
             tx.audit(actor, "customer.join", "customer", String.valueOf(id), null, event);
@@ -516,6 +520,9 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             }
             if (b.storeId() != null) {
                 event.put("storeId", b.storeId());
+            }
+            if (!b.lines().isEmpty()) { // per-category commissions (affiliates plugin)
+                event.put("lines", b.lines());
             }
             tx.publish(BILL_PROCESSED, String.valueOf(customerId), event);
             return result;

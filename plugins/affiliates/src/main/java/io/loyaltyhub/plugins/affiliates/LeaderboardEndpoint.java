@@ -1,0 +1,35 @@
+package io.loyaltyhub.plugins.affiliates;
+
+import io.loyaltyhub.api.affiliate.AffiliateStats;
+import io.loyaltyhub.api.http.ApiEndpoint;
+import io.loyaltyhub.api.http.ApiResponse;
+import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.plugin.PluginContext;
+import org.pf4j.Extension;
+
+import java.util.List;
+
+import static io.loyaltyhub.plugins.affiliates.Rest.guarded;
+
+/** {@code /api/v1/affiliate-leaderboard} ({@code /api/v1/leaderboard} is the customers' one, from loyalty). */
+@Extension
+public class LeaderboardEndpoint implements ApiEndpoint {
+    private final Leaderboard leaderboard;
+
+    public LeaderboardEndpoint(PluginContext context) {
+        this.leaderboard = new Leaderboard(context);
+    }
+
+    @Override
+    public String area() {
+        return "affiliate-leaderboard";
+    }
+
+    @Override
+    public List<ApiRoute> routes() {
+        return List.of(ApiRoute.get("/", "affiliates:read", "Affiliates by conversions, then revenue, in [from, to) "
+                        + "(?from=&to= dates or instants; default this month), ?limit= (default 10)", AffiliateStats[].class,
+                guarded(r -> ApiResponse.ok(leaderboard.top(Rest.time(r, "from", false).orElse(null),
+                        Rest.time(r, "to", true).orElse(null), Rest.limit(r, 10))))));
+    }
+}
