@@ -122,4 +122,35 @@ class CommissionLifecycleIT {
         assertThat(f.json(f.server.post("/api/v1/commissions/" + b3 + "/reject", API_KEY, "{\"reason\":\"fake order\"}"), 200)
                 .get("status").asText()).isEqualTo("REJECTED");
     }
+
+    @Test
+    void managersDecideAndSupportOnlyReads() {
+        for (String role : new String[]{"manager", "support"}) {
+            Reply created = f.server.post("/api/v1/staff", API_KEY, "{\"username\":\"" + role + "-cl\",\"displayName\":\""
+                    + role + "\",\"role\":\"" + role.toUpperCase() + "\",\"password\":\"" + role + "-password-123\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        String manager = f.server.staffToken("manager-cl", "manager-password-123");
+        String support = f.server.staffToken("support-cl", "support-password-123");
+        String[] m = new String[1];
+        Aff a = withCustomer("Roles", m);
+        f.bill("CL-R1", m[0], "6000", "");
+        f.bill("CL-R2", m[0], "6000", "");
+        f.drain();
+        long one = f.commissionId("CL-R1", 1);
+        long two = f.commissionId("CL-R2", 1);
+        assertThat(f.server.get("/api/v1/commissions?affiliateId=" + a.id(), support).status()).isEqualTo(200);
+        assertThat(f.server.post("/api/v1/commissions/" + one + "/approve", support, null).status()).isEqualTo(403);
+        assertThat(f.server.post("/api/v1/commissions/bulk-approve", support, "{\"ids\":[" + one + "]}").status()).isEqualTo(403);
+        assertThat(f.json(f.server.post("/api/v1/commissions/bulk-approve", manager, "{\"ids\":[" + one + "," + two + "]}"), 200)
+                .get("approved").asInt()).isEqualTo(2);
+        assertThat(f.server.post("/api/v1/payouts", support, "{\"affiliateId\":" + a.id() + "}").status()).isEqualTo(403);
+        long payout = f.json(f.server.post("/api/v1/payouts", manager, "{\"affiliateId\":" + a.id() + "}"), 201).get("id").asLong();
+        assertThat(f.server.post("/api/v1/payouts/" + payout + "/pay", support, "{\"method\":\"UPI\",\"reference\":\"X\"}")
+                .status()).isEqualTo(403);
+        JsonNode paid = f.json(f.server.post("/api/v1/payouts/" + payout + "/pay", manager,
+                "{\"method\":\"UPI\",\"reference\":\"UTR-9\"}"), 200);
+        assertThat(paid.get("paidBy").asText()).isEqualTo("staff:manager-cl");
+        assertThat(f.server.count("SELECT COUNT(*) FROM audit_log WHERE action = 'payout.pay'")).isEqualTo(1);
+    }
 }
