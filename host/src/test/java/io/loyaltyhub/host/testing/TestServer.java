@@ -70,6 +70,19 @@ public final class TestServer implements AutoCloseable {
         return java.sql.DriverManager.getConnection(databaseUrl, TestDatabase.user(), TestDatabase.password());
     }
 
+    /** One text value from the database. */
+    public String jdbcString(String sql) {
+        try (java.sql.Connection c = jdbc(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new AssertionError("no row: " + sql);
+            }
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** One number from the database, e.g. a COUNT(*). */
     public long count(String sql) {
         try (java.sql.Connection c = jdbc(); java.sql.Statement s = c.createStatement();
