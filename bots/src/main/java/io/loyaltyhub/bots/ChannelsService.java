@@ -4,6 +4,7 @@ import io.loyaltyhub.api.chat.ChannelStatus;
 import io.loyaltyhub.api.chat.Channels;
 import io.loyaltyhub.api.chat.Reply;
 import io.loyaltyhub.api.data.Transactions;
+import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.bots.engine.OutboundStore;
 import io.loyaltyhub.bots.engine.Simulator;
 import io.loyaltyhub.bots.telegram.TelegramChannel;
@@ -35,27 +36,39 @@ final class ChannelsService implements Channels {
 
     @Override
     public long send(String channel, String userId, Reply reply, Reply.Template fallback, String idempotencyKey) {
-        OutboundStore.Status initial = switch (channel) {
-            case WebhookParser.CHANNEL -> {
-                if (!whatsapp.enabled()) {
-                    throw new IllegalStateException("the WhatsApp channel is off (no whatsapp.access-token)");
-                }
-                yield OutboundStore.Status.QUEUED;
-            }
-            case UpdateParser.CHANNEL -> {
-                if (!telegram.enabled()) {
-                    throw new IllegalStateException("the Telegram channel is off ("
-                            + telegram.config().missing().orElse("") + ")");
-                }
-                yield OutboundStore.Status.QUEUED;
-            }
-            case Simulator.CHANNEL -> OutboundStore.Status.DELIVERED;
-            default -> throw new IllegalArgumentException("unknown channel: " + channel);
-        };
+        OutboundStore.Status initial = initialStatus(channel).orElseThrow(() -> new IllegalStateException(
+                "the " + channel + " channel is off (" + offReason(channel) + ")"));
         long id = transactions.inTransaction(tx -> outbound.enqueue(tx.sql(), channel, userId, reply, fallback,
                 idempotencyKey, initial, tx.now()));
         whatsapp.wakeSender();
         telegram.wakeSender();
         return id;
+    }
+
+    /** A channel that is off queues nothing (0): the event is applied, its message would never go. */
+    @Override
+    public long queue(Tx tx, String channel, String userId, Reply reply, Reply.Template fallback,
+                      String idempotencyKey) {
+        java.util.Optional<OutboundStore.Status> initial = initialStatus(channel);
+        if (initial.isEmpty()) {
+            return 0;
+        }
+        // the senders poll every 200 ms; waking them now would be before this transaction commits
+        return outbound.enqueue(tx.sql(), channel, userId, reply, fallback, idempotencyKey, initial.get(), tx.now());
+    }
+
+    private java.util.Optional<OutboundStore.Status> initialStatus(String channel) {
+        return switch (channel) {
+            case WebhookParser.CHANNEL -> whatsapp.enabled() ? java.util.Optional.of(OutboundStore.Status.QUEUED)
+                    : java.util.Optional.empty();
+            case UpdateParser.CHANNEL -> telegram.enabled() ? java.util.Optional.of(OutboundStore.Status.QUEUED)
+                    : java.util.Optional.empty();
+            case Simulator.CHANNEL -> java.util.Optional.of(OutboundStore.Status.DELIVERED);
+            default -> throw new IllegalArgumentException("unknown channel: " + channel);
+        };
+    }
+
+    private String offReason(String channel) {
+        return channel.equals(WebhookParser.CHANNEL) ? "no whatsapp.access-token" : telegram.config().missing().orElse("");
     }
 }

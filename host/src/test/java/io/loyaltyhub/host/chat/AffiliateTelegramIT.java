@@ -76,7 +76,13 @@ class AffiliateTelegramIT {
         u.says("hello?");
         assertThat(text(u)).isNotBlank(); // still waiting
 
+        int before = telegram.sentTo(u.chatId()).size();
         ok(server.post("/api/v1/affiliates/" + id + "/approve", API_KEY, "{}"), 200);
+        // the bot tells them, once, without being asked
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(u.chatId()).size() == before + 1);
+        assertThat(telegram.sentTo(u.chatId()).getLast().path("text").asText()).contains("approved")
+                .contains(server.jdbcString("SELECT code FROM affiliate WHERE id = " + id));
+        u.skipSeen(before + 1);
         u.says("/menu");
         assertThat(u.choices()).contains("a:links", "a:stats", "a:comm", "a:payout", "a:board");
 
@@ -115,6 +121,13 @@ class AffiliateTelegramIT {
         u.says("/menu");
         u.taps("a:payout");
         assertThat(ok(server.get("/api/v1/payouts?affiliateId=" + id, API_KEY), 200).size()).isEqualTo(1);
+        // paid by a manager: the bot says so
+        long payoutId = payouts.get(0).path("id").asLong();
+        int beforePaid = telegram.sentTo(u.chatId()).size();
+        ok(server.post("/api/v1/payouts/" + payoutId + "/pay", API_KEY,
+                "{\"method\":\"UPI\",\"reference\":\"UTR-778899\"}"), 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(u.chatId()).size() == beforePaid + 1);
+        assertThat(telegram.sentTo(u.chatId()).getLast().path("text").asText()).contains("600.00", "UTR-778899");
         // every callback query was answered
         await().atMost(Duration.ofSeconds(5)).until(() -> telegram.answeredCallbacks().size() >= 6);
     }

@@ -33,6 +33,12 @@ class ChannelsViewTest {
         public long send(String channel, String userId, Reply reply, Reply.Template fallback, String idempotencyKey) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long queue(io.loyaltyhub.api.data.Tx tx, String channel, String userId, Reply reply,
+                          Reply.Template fallback, String idempotencyKey) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     final FakeChannels channels = new FakeChannels();

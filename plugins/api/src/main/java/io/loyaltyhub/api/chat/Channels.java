@@ -17,4 +17,11 @@ public interface Channels extends PluginService {
      * @return the message id in the log
      */
     long send(String channel, String userId, Reply reply, Reply.Template fallback, String idempotencyKey);
+
+    /**
+     * Like {@link #send}, inside the caller's transaction: the message is queued only if it commits
+     * (an event listener telling a user about the event it applies, exactly once).
+     */
+    long queue(io.loyaltyhub.api.data.Tx tx, String channel, String userId, Reply reply, Reply.Template fallback,
+               String idempotencyKey);
 }
