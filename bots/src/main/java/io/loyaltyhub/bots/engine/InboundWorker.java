@@ -80,7 +80,7 @@ public final class InboundWorker implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Claiming inbound messages failed: {}", e.toString());
-                sleep(1000);
+                Workers.sleep(1000);
             }
         }
     }
@@ -139,30 +139,9 @@ public final class InboundWorker implements AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         running = false;
-        if (claimer != null) {
-            claimer.interrupt();
-            try {
-                claimer.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        runners.shutdown();
-        try {
-            runners.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.stop(claimer, runners);
     }
 }

@@ -2,19 +2,15 @@ package io.loyaltyhub.bots.telegram;
 
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Transactions;
+import io.loyaltyhub.bots.engine.OutboundDrain;
 import io.loyaltyhub.bots.engine.OutboundStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,68 +27,34 @@ final class TelegramSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramSender.class);
     static final int MAX_ATTEMPTS = 8;
     private static final int MAX_THROTTLED_ATTEMPTS = 40;
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int MAX_IN_FLIGHT = 64;
 
     private final Transactions transactions;
     private final OutboundStore outbound;
     private final BotApi api;
     private final Pacing pacing;
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    private final Semaphore wake = new Semaphore(0);
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final OutboundDrain drain;
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private volatile boolean running = true;
-    private Thread claimer;
 
     TelegramSender(Transactions transactions, OutboundStore outbound, BotApi api, Pacing pacing) {
         this.transactions = transactions;
         this.outbound = outbound;
         this.api = api;
         this.pacing = pacing;
+        this.drain = new OutboundDrain("telegram-sender", UpdateParser.CHANNEL, 32, MAX_IN_FLIGHT, transactions,
+                outbound, this::sendOne);
     }
 
     void start() {
-        claimer = Thread.ofPlatform().name("telegram-sender").daemon().start(this::loop);
+        drain.start();
     }
 
     void wake() {
-        wake.release();
+        drain.wake();
     }
 
     Optional<String> lastError() {
         return Optional.ofNullable(lastError.get());
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                int free = inFlight.availablePermits();
-                List<OutboundStore.Pending> due = free == 0 ? List.of() : transactions.inTransaction(tx ->
-                        outbound.claimDue(tx.sql(), UpdateParser.CHANNEL, Math.min(free, 32), tx.now(), LEASE));
-                for (OutboundStore.Pending p : due) {
-                    inFlight.acquire();
-                    senders.submit(() -> {
-                        try {
-                            sendOne(p);
-                        } finally {
-                            inFlight.release();
-                            wake.release(); // the chat's next message may be due now
-                        }
-                    });
-                }
-                if (due.isEmpty()) {
-                    wake.tryAcquire(200, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Claiming Telegram messages failed: {}", e.toString());
-                pause(1000);
-            }
-        }
     }
 
     private void sendOne(OutboundStore.Pending p) {
@@ -172,32 +134,8 @@ final class TelegramSender implements AutoCloseable {
         }
     }
 
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        if (claimer != null) {
-            claimer.interrupt();
-            try {
-                claimer.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        senders.shutdown();
-        try {
-            if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
-                senders.shutdownNow(); // waiting for a pace slot: the lease brings those messages back
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        drain.close();
     }
 }

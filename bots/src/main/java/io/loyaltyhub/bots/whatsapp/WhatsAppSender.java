@@ -2,6 +2,7 @@ package io.loyaltyhub.bots.whatsapp;
 
 import io.loyaltyhub.api.chat.Reply;
 import io.loyaltyhub.api.data.Transactions;
+import io.loyaltyhub.bots.engine.OutboundDrain;
 import io.loyaltyhub.bots.engine.OutboundStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,11 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -29,7 +26,6 @@ public final class WhatsAppSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSender.class);
     static final int MAX_ATTEMPTS = 8;
     private static final int MAX_THROTTLED_ATTEMPTS = 40;
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration WINDOW = Duration.ofHours(24);
     private static final int MAX_IN_FLIGHT = 128;
 
@@ -40,12 +36,8 @@ public final class WhatsAppSender implements AutoCloseable {
     private final SendRate rate;
     private final Function<String, Optional<Instant>> lastInbound;
     private final java.time.Clock clock;
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    private final Semaphore wake = new Semaphore(0);
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final OutboundDrain drain;
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private volatile boolean running = true;
-    private Thread claimer;
 
     /**
      * @param lastInbound when a user (E.164) last wrote, for the 24-hour window
@@ -60,49 +52,20 @@ public final class WhatsAppSender implements AutoCloseable {
         this.config = config;
         this.rate = new SendRate(config.sendRate());
         this.lastInbound = lastInbound;
+        this.drain = new OutboundDrain("whatsapp-sender", WebhookParser.CHANNEL, 64, MAX_IN_FLIGHT, transactions,
+                outbound, this::sendOne);
     }
 
     public void start() {
-        claimer = Thread.ofPlatform().name("whatsapp-sender").daemon().start(this::loop);
+        drain.start();
     }
 
     public void wake() {
-        wake.release();
+        drain.wake();
     }
 
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError.get());
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                int free = inFlight.availablePermits();
-                List<OutboundStore.Pending> due = free == 0 ? List.of() : transactions.inTransaction(tx ->
-                        outbound.claimDue(tx.sql(), WebhookParser.CHANNEL, Math.min(free, 64), tx.now(), LEASE));
-                for (OutboundStore.Pending p : due) {
-                    inFlight.acquire();
-                    senders.submit(() -> {
-                        try {
-                            sendOne(p);
-                        } finally {
-                            inFlight.release();
-                            wake.release(); // the user's next message may be due now
-                        }
-                    });
-                }
-                if (due.isEmpty()) {
-                    wake.tryAcquire(200, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Claiming WhatsApp messages failed: {}", e.toString());
-                pause(1000);
-            }
-        }
     }
 
     private void sendOne(OutboundStore.Pending p) {
@@ -217,30 +180,8 @@ public final class WhatsAppSender implements AutoCloseable {
         };
     }
 
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        if (claimer != null) {
-            claimer.interrupt();
-            try {
-                claimer.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        senders.shutdown();
-        try {
-            senders.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        drain.close();
     }
 }
