@@ -15,11 +15,15 @@ final class BundleTexts implements Texts {
     private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    private final String baseName;
+    private final ClassLoader loader;
     private final String language;
     private final ResourceBundle bundle;
     private final ResourceBundle english;
 
     BundleTexts(String baseName, String language, ClassLoader loader) {
+        this.baseName = baseName;
+        this.loader = loader;
         this.language = language;
         this.english = load(baseName, "en", loader);
         ResourceBundle own = load(baseName, language, loader);
@@ -56,5 +60,10 @@ final class BundleTexts implements Texts {
     @Override
     public String language() {
         return language;
+    }
+
+    @Override
+    public Texts in(String otherLanguage) {
+        return otherLanguage.equals(language) ? this : new BundleTexts(baseName, otherLanguage, loader);
     }
 }

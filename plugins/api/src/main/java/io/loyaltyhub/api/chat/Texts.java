@@ -12,4 +12,10 @@ public interface Texts {
 
     /** The language of these texts, e.g. {@code en}. */
     String language();
+
+    /**
+     * The same bundle in another language: to answer in the language just chosen, or to match
+     * what users type in any language (someone chatting in Hindi may still type "points").
+     */
+    Texts in(String language);
 }

@@ -70,7 +70,7 @@ final class Applying {
         if (Keywords.isStart(text)) {
             return greet(turn, s, Keywords.invite(text).orElse(invite));
         }
-        Keywords words = support.keywords();
+        Keywords words = support.keywords(turn);
         switch (turn.step()) {
             case NAME -> {
                 Optional<String> name = in.isChoice(Screens.PROFILE_NAME) ? Inputs.name(turn.user().displayName())

@@ -98,7 +98,7 @@ final class Dashboard {
                     return target(x, text);
                 }
                 case CONFIRM -> {
-                    Keywords words = support.keywords();
+                    Keywords words = support.keywords(turn);
                     if (words.isYes(text)) {
                         return requestPayout(x);
                     }
@@ -132,7 +132,7 @@ final class Dashboard {
 
     /** Typed text outside a step that expects it: a language name, a command, task word or menu number. */
     private ChatStep typed(Turn x, String text) {
-        Keywords words = support.keywords();
+        Keywords words = support.keywords(x.turn());
         Optional<String> language = words.language(text);
         if (language.isPresent()) {
             return language(x, language.get());
@@ -234,7 +234,7 @@ final class Dashboard {
     }
 
     private ChatStep target(Turn x, String text) {
-        if (support.keywords().isSkip(text)) {
+        if (support.keywords(x.turn()).isSkip(text)) {
             return createLink(x, null);
         }
         Optional<String> url = Inputs.url(text);

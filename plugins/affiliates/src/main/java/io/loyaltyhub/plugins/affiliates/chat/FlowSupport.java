@@ -12,10 +12,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -36,15 +34,10 @@ final class FlowSupport {
     private static final Pattern TELEGRAM_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final PluginContext context;
-    private final Map<String, BundleTexts> bundles = new LinkedHashMap<>();
-    private final Keywords keywords;
+    private volatile Keywords keywords;
 
     FlowSupport(PluginContext context, String bundle) {
         this.context = context;
-        for (String language : LANGUAGES) {
-            bundles.put(language, new BundleTexts(bundle, language, FlowSupport.class.getClassLoader()));
-        }
-        this.keywords = new Keywords(List.copyOf(bundles.values()), LANGUAGES);
     }
 
     AffiliateService affiliates() {
@@ -55,13 +48,19 @@ final class FlowSupport {
         return context.service(PhoneNumbers.class);
     }
 
-    Keywords keywords() {
-        return keywords;
+    /** The words users type, in every language at once; read from the bundles on the first turn. */
+    Keywords keywords(ChatTurn turn) {
+        Keywords k = keywords;
+        if (k == null) {
+            k = new Keywords(LANGUAGES.stream().map(l -> turn.texts().in(l)).toList(), LANGUAGES);
+            keywords = k;
+        }
+        return k;
     }
 
     /** The turn's own texts if it is in {@code language}, else the bundle of that language (a language switch). */
     Texts texts(ChatTurn turn, String language) {
-        return turn.language().equals(language) ? turn.texts() : bundles.get(language);
+        return turn.texts().in(language);
     }
 
     Screens screens(Texts texts) {

@@ -29,4 +29,9 @@ class StrictTexts implements Texts {
     public String language() {
         return bundle.language();
     }
+
+    @Override
+    public Texts in(String otherLanguage) {
+        return new StrictTexts(otherLanguage);
+    }
 }

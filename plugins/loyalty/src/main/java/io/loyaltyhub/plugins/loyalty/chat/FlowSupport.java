@@ -15,9 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,15 +27,10 @@ final class FlowSupport {
     private static final int MAX_KEY = 100; // RewardsService.redeem's idempotency key limit
 
     private final PluginContext context;
-    private final Map<String, BundleTexts> bundles = new LinkedHashMap<>();
-    private final Keywords keywords;
+    private volatile Keywords keywords;
 
     FlowSupport(PluginContext context, String bundle) {
         this.context = context;
-        for (String language : LANGUAGES) {
-            bundles.put(language, new BundleTexts(bundle, language, FlowSupport.class.getClassLoader()));
-        }
-        this.keywords = new Keywords(List.copyOf(bundles.values()), LANGUAGES);
     }
 
     LoyaltyService loyalty() {
@@ -48,13 +41,19 @@ final class FlowSupport {
         return context.service(RewardsService.class).orElseThrow();
     }
 
-    Keywords keywords() {
-        return keywords;
+    /** The words users type, in every language at once; read from the bundles on the first turn. */
+    Keywords keywords(ChatTurn turn) {
+        Keywords k = keywords;
+        if (k == null) {
+            k = new Keywords(LANGUAGES.stream().map(l -> turn.texts().in(l)).toList(), LANGUAGES);
+            keywords = k;
+        }
+        return k;
     }
 
     /** The turn's own texts if it is in {@code language}, else the bundle of that language (a language switch). */
     Texts texts(ChatTurn turn, String language) {
-        return turn.language().equals(language) ? turn.texts() : bundles.get(language);
+        return turn.texts().in(language);
     }
 
     Screens screens(Texts texts) {

@@ -65,7 +65,7 @@ final class Joining {
             }
         }
         String text = in.kind() == Inbound.Kind.TEXT ? in.text() : null;
-        Keywords words = support.keywords();
+        Keywords words = support.keywords(turn);
         switch (turn.step()) {
             case NAME -> {
                 Optional<String> name = in.isChoice("n:profile") ? Names.clean(turn.user().displayName())

@@ -109,7 +109,7 @@ final class Membership {
                 return kidBirthday(x, text);
             }
             case CONFIRM -> {
-                Keywords words = support.keywords();
+                Keywords words = support.keywords(turn);
                 long rewardId = Long.parseLong(turn.data().getOrDefault("reward", "0"));
                 if (words.isYes(text)) {
                     return redeem(x, rewardId);
@@ -133,7 +133,7 @@ final class Membership {
 
     /** Typed text outside a step that expects it: a language name, a keyword or a menu number. */
     private ChatStep typed(Turn x, String text) {
-        Keywords words = support.keywords();
+        Keywords words = support.keywords(x.turn());
         Optional<String> language = words.language(text);
         if (language.isPresent()) {
             return language(x, language.get());

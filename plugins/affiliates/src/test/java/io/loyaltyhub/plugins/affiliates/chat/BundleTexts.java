@@ -13,16 +13,19 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The flow's bundle in one language read from its jar, the way the engine reads it: a missing key falls back
- * to English, then to {@code [key]}; {@code MessageFormat} only when there are arguments. The flow needs it
- * for the words of every language at once, and to answer a language switch in the new language.
+ * The flow's bundle read straight from the properties files, for tests (the engine gives the flow its
+ * texts at run time): {@link #keys()} lets tests check that every key exists in every language.
  */
 final class BundleTexts implements Texts {
+    private final String baseName;
+    private final ClassLoader loader;
     private final String language;
     private final Properties own;
     private final Properties english;
 
     BundleTexts(String baseName, String language, ClassLoader loader) {
+        this.baseName = baseName;
+        this.loader = loader;
         this.language = language;
         this.english = load(baseName + "_en.properties", loader);
         Properties p = load(baseName + "_" + language + ".properties", loader);
@@ -53,6 +56,11 @@ final class BundleTexts implements Texts {
     @Override
     public String language() {
         return language;
+    }
+
+    @Override
+    public Texts in(String otherLanguage) {
+        return new BundleTexts(baseName, otherLanguage, loader);
     }
 
     /** The keys of this language's own file (without the English fallback). */
