@@ -40,6 +40,14 @@ public final class InboundStore {
         return sql.update(q.toString(), args.toArray());
     }
 
+    /** Inserts one message that is new by construction (the simulator's own ids); returns its row id. */
+    long insertOne(SqlRunner sql, InboundMessage m, Instant now, String status) {
+        return sql.insert("INSERT INTO chat_inbound (channel, audience, message_id, user_id, display_name, kind, body, "
+                        + "choice_id, what, sent_at, received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.channel(), m.audience(), m.messageId(), m.user().userId(), cut(m.user().displayName(), 200),
+                m.input().kind(), m.input().text(), m.input().choice(), m.what(), m.sentAt(), now, status);
+    }
+
     /** Claims up to {@code limit} unanswered messages, oldest first, for {@code lease}. */
     List<Claimed> claim(SqlRunner sql, int limit, Instant now, Duration lease) {
         List<Claimed> rows = sql.query("SELECT id, attempts, channel, audience, message_id, user_id, display_name, kind, "

@@ -48,12 +48,9 @@ public final class Simulator implements ChatSimulator {
         }
         InboundMessage m = new InboundMessage(new ChatUser(CHANNEL, user, ""), audience,
                 "sim-" + UUID.randomUUID(), input, null, clock.instant());
-        long id = transactions.inTransaction(tx -> {
-            // not NEW: the inbound worker must not answer it as well
-            engine.inboundStore().insertNew(tx.sql(), List.of(m), tx.now(), InboundStore.DIRECT);
-            return tx.sql().one("SELECT id FROM chat_inbound WHERE channel = ? AND message_id = ?",
-                    rs -> rs.getLong(1), CHANNEL, m.messageId()).orElseThrow();
-        });
+        // not NEW: the inbound worker must not answer it as well
+        long id = transactions.inTransaction(tx -> engine.inboundStore().insertOne(tx.sql(), m, tx.now(),
+                InboundStore.DIRECT));
         return engine.answer(id, m, OutboundStore.Status.DELIVERED);
     }
 }

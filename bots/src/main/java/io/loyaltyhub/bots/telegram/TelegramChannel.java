@@ -2,10 +2,10 @@ package io.loyaltyhub.bots.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltyhub.api.chat.ChannelStatus;
-import io.loyaltyhub.api.data.SqlRunner;
+import io.loyaltyhub.api.data.GroupCommit;
 import io.loyaltyhub.api.data.Transactions;
 import io.loyaltyhub.api.data.Tx;
-import io.loyaltyhub.bots.engine.GroupCommit;
+import io.loyaltyhub.bots.engine.ChannelFigures;
 import io.loyaltyhub.bots.engine.InboundMessage;
 import io.loyaltyhub.bots.engine.InboundStore;
 import io.loyaltyhub.bots.engine.InboundWorker;
@@ -16,7 +16,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class TelegramChannel implements TelegramWebhook, AutoCloseable {
     private final Clock clock;
     private final UpdateParser parser = new UpdateParser();
     private final WebhookSecret secret;
-    private final GroupCommit<InboundMessage> intake;
+    private final GroupCommit<InboundMessage, Void> intake;
     private final BotApi api;
     private final TelegramSender sender;
     private final TelegramPoller poller;
@@ -66,7 +65,7 @@ public final class TelegramChannel implements TelegramWebhook, AutoCloseable {
             this.sender = new TelegramSender(transactions, outbound, api, Pacing.telegram());
             if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
                 this.secret = new WebhookSecret(config.webhookSecret());
-                this.intake = new GroupCommit<>("telegram-intake", transactions, 500, this::store);
+                this.intake = transactions.groupCommit("telegram-intake", 500, 8_000, this::store);
                 this.poller = null;
             } else {
                 this.secret = null;
@@ -146,8 +145,9 @@ public final class TelegramChannel implements TelegramWebhook, AutoCloseable {
     }
 
     /** Webhook intake: new messages in one transaction, redeliveries ignored. */
-    private void store(Tx tx, List<InboundMessage> messages) {
+    private List<Void> store(Tx tx, List<InboundMessage> messages) {
         inbound.insertNew(tx.sql(), messages, tx.now(), InboundStore.NEW);
+        return java.util.Collections.nCopies(messages.size(), null);
     }
 
     /** Polling: the whole batch durable in one transaction, or an exception (the offset then stays). */
@@ -220,27 +220,14 @@ public final class TelegramChannel implements TelegramWebhook, AutoCloseable {
 
     public ChannelStatus status() {
         return transactions.inTransaction(tx -> {
-            SqlRunner sql = tx.sql();
-            Instant since = tx.now().minus(Duration.ofHours(24));
-            long queued = count(sql, "SELECT COUNT(*) FROM chat_outbound WHERE channel = 'telegram' "
-                    + "AND status IN ('QUEUED', 'SENDING')");
-            long sent = count(sql, "SELECT COUNT(*) FROM chat_outbound WHERE channel = 'telegram' "
-                    + "AND status IN ('SENT', 'DELIVERED', 'READ') AND status_at >= ?", since);
-            long failed = count(sql, "SELECT COUNT(*) FROM chat_outbound WHERE channel = 'telegram' "
-                    + "AND status = 'FAILED' AND status_at >= ?", since);
-            Instant lastIn = lastUpdate != null ? lastUpdate : sql.one("SELECT received_at FROM chat_inbound "
-                    + "WHERE channel = 'telegram' ORDER BY id DESC LIMIT 1", rs -> SqlRunner.instant(rs, "received_at"))
-                    .orElse(null);
+            ChannelFigures f = ChannelFigures.read(tx.sql(), UpdateParser.CHANNEL, tx.now());
+            Instant lastIn = lastUpdate != null ? lastUpdate : f.lastReceived();
             String lastError = sender == null ? null : sender.lastError().orElse(null);
             if (lastError == null && poller != null) {
                 lastError = poller.lastError();
             }
-            if (lastError == null) {
-                lastError = sql.one("SELECT CONCAT(error_code, ': ', COALESCE(error_title, '')) AS e FROM chat_outbound "
-                        + "WHERE channel = 'telegram' AND status = 'FAILED' ORDER BY status_at DESC LIMIT 1",
-                        rs -> rs.getString("e")).orElse(null);
-            }
-            return new ChannelStatus(UpdateParser.CHANNEL, enabled(), detail(), lastIn, queued, sent, failed, lastError);
+            return new ChannelStatus(UpdateParser.CHANNEL, enabled(), detail(), lastIn, f.queued(), f.sent24h(),
+                    f.failed24h(), lastError != null ? lastError : f.lastFailure());
         });
     }
 
@@ -258,10 +245,6 @@ public final class TelegramChannel implements TelegramWebhook, AutoCloseable {
         return config.botUsername().isEmpty() ? "bot" : "@" + config.botUsername();
     }
 
-    private static long count(SqlRunner sql, String q, Object... args) {
-        return sql.one(q, rs -> rs.getLong(1), args).orElse(0L);
-    }
-
     /** The next update id polling asks for (tests and diagnostics), if polling has stored a batch. */
     public Optional<Long> pollingOffset() {
         return poller == null ? Optional.empty() : Optional.ofNullable(poller.offset());
@@ -275,9 +258,6 @@ public final class TelegramChannel implements TelegramWebhook, AutoCloseable {
         }
         if (poller != null) {
             poller.close();
-        }
-        if (intake != null) {
-            intake.close();
         }
         if (sender != null) {
             sender.close();

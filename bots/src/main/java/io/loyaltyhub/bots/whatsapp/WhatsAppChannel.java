@@ -2,9 +2,10 @@ package io.loyaltyhub.bots.whatsapp;
 
 import io.loyaltyhub.api.chat.ChannelStatus;
 import io.loyaltyhub.api.data.SqlRunner;
+import io.loyaltyhub.api.data.GroupCommit;
 import io.loyaltyhub.api.data.Transactions;
 import io.loyaltyhub.api.data.Tx;
-import io.loyaltyhub.bots.engine.GroupCommit;
+import io.loyaltyhub.bots.engine.ChannelFigures;
 import io.loyaltyhub.bots.engine.InboundMessage;
 import io.loyaltyhub.bots.engine.InboundStore;
 import io.loyaltyhub.bots.engine.InboundWorker;
@@ -38,7 +39,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
     private final Clock clock;
     private final WebhookSignature signature;
     private final WebhookParser parser;
-    private final GroupCommit<WebhookDelivery> intake;
+    private final GroupCommit<WebhookDelivery, Void> intake;
     private final GraphApiClient client;
     private final WhatsAppSender sender;
     private final InboundStore inbound;
@@ -56,7 +57,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
         if (config.enabled()) {
             this.signature = new WebhookSignature(config.appSecret());
             this.parser = new WebhookParser(config.phoneNumberId());
-            this.intake = new GroupCommit<>("whatsapp-intake", transactions, 500, this::store);
+            this.intake = transactions.groupCommit("whatsapp-intake", 500, 8_000, this::store);
             this.client = new GraphApiClient(config);
             this.sender = new WhatsAppSender(transactions, outbound, client, config, lastInbound, clock);
         } else {
@@ -134,7 +135,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
     }
 
     /** Writes deliveries in one transaction: new messages (redeliveries ignored) and statuses. */
-    private void store(Tx tx, List<WebhookDelivery> deliveries) {
+    private List<Void> store(Tx tx, List<WebhookDelivery> deliveries) {
         Instant now = tx.now();
         List<InboundMessage> messages = deliveries.stream().flatMap(d -> d.messages().stream()).toList();
         inbound.insertNew(tx.sql(), messages, now, InboundStore.NEW);
@@ -147,6 +148,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
         if (requeued) {
             wakeSender();
         }
+        return java.util.Collections.nCopies(deliveries.size(), null);
     }
 
     /** @return whether a failed message was queued again */
@@ -186,38 +188,18 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
 
     public ChannelStatus status() {
         return transactions.inTransaction(tx -> {
-            SqlRunner sql = tx.sql();
-            Instant since = tx.now().minus(Duration.ofHours(24));
-            long queued = count(sql, "SELECT COUNT(*) FROM chat_outbound WHERE channel = 'whatsapp' "
-                    + "AND status IN ('QUEUED', 'SENDING')");
-            long sent = count(sql, "SELECT COUNT(*) FROM chat_outbound WHERE channel = 'whatsapp' "
-                    + "AND status IN ('SENT', 'DELIVERED', 'READ') AND status_at >= ?", since);
-            long failed = count(sql, "SELECT COUNT(*) FROM chat_outbound WHERE channel = 'whatsapp' "
-                    + "AND status = 'FAILED' AND status_at >= ?", since);
-            Instant lastIn = lastWebhook != null ? lastWebhook : sql.one("SELECT received_at FROM chat_inbound "
-                    + "WHERE channel = 'whatsapp' ORDER BY id DESC LIMIT 1", rs -> SqlRunner.instant(rs, "received_at"))
-                    .orElse(null);
+            ChannelFigures f = ChannelFigures.read(tx.sql(), WebhookParser.CHANNEL, tx.now());
+            Instant lastIn = lastWebhook != null ? lastWebhook : f.lastReceived();
             String lastError = sender == null ? null : sender.lastError().orElse(null);
-            if (lastError == null) {
-                lastError = sql.one("SELECT CONCAT(error_code, ': ', COALESCE(error_title, '')) AS e FROM chat_outbound "
-                        + "WHERE channel = 'whatsapp' AND status = 'FAILED' ORDER BY status_at DESC LIMIT 1",
-                        rs -> rs.getString("e")).orElse(null);
-            }
             String detail = enabled() ? "on: phone number id " + config.phoneNumberId() + ", up to "
                     + config.sendRate() + " messages/s" : "off: " + config.missing().orElse("");
-            return new ChannelStatus(WebhookParser.CHANNEL, enabled(), detail, lastIn, queued, sent, failed, lastError);
+            return new ChannelStatus(WebhookParser.CHANNEL, enabled(), detail, lastIn, f.queued(), f.sent24h(),
+                    f.failed24h(), lastError != null ? lastError : f.lastFailure());
         });
-    }
-
-    private static long count(SqlRunner sql, String q, Object... args) {
-        return sql.one(q, rs -> rs.getLong(1), args).orElse(0L);
     }
 
     @Override
     public void close() {
-        if (intake != null) {
-            intake.close();
-        }
         if (sender != null) {
             sender.close();
         }

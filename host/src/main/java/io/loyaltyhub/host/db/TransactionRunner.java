@@ -1,5 +1,6 @@
 package io.loyaltyhub.host.db;
 
+import io.loyaltyhub.api.data.GroupCommit;
 import io.loyaltyhub.api.data.Transactions;
 import io.loyaltyhub.api.data.TxWork;
 import io.loyaltyhub.host.audit.AuditWriter;
@@ -38,6 +39,11 @@ public final class TransactionRunner implements Transactions {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    @Override
+    public <T, R> GroupCommit<T, R> groupCommit(String name, int maxBatch, int capacity, GroupCommit.Write<T, R> write) {
+        return new HostGroupCommit<>(name, this, maxBatch, capacity, write);
     }
 
     @Override

@@ -243,7 +243,7 @@ class FakeAffiliateService implements AffiliateService {
 
     @Override
     public Payout requestPayout(Actor actor, long affiliateId) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("requestPayout is not used by the code under test");
     }
 
     @Override

@@ -31,13 +31,13 @@ class ChannelsViewTest {
 
         @Override
         public long send(String channel, String userId, Reply reply, Reply.Template fallback, String idempotencyKey) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("send is not used by the code under test");
         }
 
         @Override
         public long queue(io.loyaltyhub.api.data.Tx tx, String channel, String userId, Reply reply,
                           Reply.Template fallback, String idempotencyKey) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("queue is not used by the code under test");
         }
     }
 

@@ -88,10 +88,13 @@ public final class ChatEndpoint implements ApiEndpoint {
         return ApiResponse.ok(new SimulatorAnswer(replies.stream().map(ChatEndpoint::asMap).toList()));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The reply as the queue stores it (one JSON shape for every reply, see {@link ReplyCodec}). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Reply reply) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(ReplyCodec.write(reply), Map.class);
+            return JSON.readValue(ReplyCodec.write(reply), Map.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -33,7 +33,8 @@ import static io.loyaltyhub.plugins.affiliates.Affiliates.invalid;
 
 /**
  * Affiliates, their approval and links, and click figures: every method is one transaction. Commissions, payouts,
- * fraud alerts and the leaderboard are delegated to {@link CommissionsPart}.
+ * fraud alerts and the leaderboard are delegated to {@link Commissions}, {@link Payouts}, {@link FraudChecks}
+ * and {@link Leaderboard}.
  */
 @Extension
 public class AffiliateServiceImpl implements AffiliateService {
@@ -47,11 +48,17 @@ public class AffiliateServiceImpl implements AffiliateService {
     static final String DEFAULT_UTM_MEDIUM = "referral";
 
     private final PluginContext context;
-    private final CommissionsPart commissions;
+    private final Commissions commissions;
+    private final Payouts payouts;
+    private final FraudChecks fraud;
+    private final Leaderboard leaderboard;
 
     public AffiliateServiceImpl(PluginContext context) {
         this.context = context;
-        this.commissions = new CommissionsPart(context);
+        this.fraud = new FraudChecks(context);
+        this.commissions = new Commissions(context, fraud);
+        this.payouts = new Payouts(context);
+        this.leaderboard = new Leaderboard(context);
     }
 
     private AffiliatesConfig config() {
@@ -317,57 +324,57 @@ public class AffiliateServiceImpl implements AffiliateService {
 
     @Override
     public List<Commission> commissions(Long affiliateId, CommissionStatus status, int limit) {
-        return commissions.commissions(affiliateId, status, limit);
+        return commissions.list(affiliateId, status, limit);
     }
 
     @Override
     public Commission approveCommission(Actor actor, long commissionId) {
-        return commissions.approveCommission(actor, commissionId);
+        return commissions.approve(actor, commissionId);
     }
 
     @Override
     public Commission rejectCommission(Actor actor, long commissionId, String reason) {
-        return commissions.rejectCommission(actor, commissionId, reason);
+        return commissions.reject(actor, commissionId, reason);
     }
 
     @Override
     public int approveCommissions(Actor actor, List<Long> commissionIds) {
-        return commissions.approveCommissions(actor, commissionIds);
+        return commissions.approveAll(actor, commissionIds);
     }
 
     @Override
     public Money approvedBalance(long affiliateId) {
-        return commissions.approvedBalance(affiliateId);
+        return payouts.approvedBalance(affiliateId);
     }
 
     @Override
     public Payout requestPayout(Actor actor, long affiliateId) {
-        return commissions.requestPayout(actor, affiliateId);
+        return payouts.request(actor, affiliateId);
     }
 
     @Override
     public List<Payout> payouts(Long affiliateId, PayoutStatus status, int limit) {
-        return commissions.payouts(affiliateId, status, limit);
+        return payouts.list(affiliateId, status, limit);
     }
 
     @Override
     public Payout markPaid(Actor actor, long payoutId, String method, String reference, String proofFile) {
-        return commissions.markPaid(actor, payoutId, method, reference, proofFile);
+        return payouts.markPaid(actor, payoutId, method, reference, proofFile);
     }
 
     @Override
     public List<FraudAlert> alerts(boolean openOnly, int limit) {
-        return commissions.alerts(openOnly, limit);
+        return fraud.alerts(openOnly, limit);
     }
 
     @Override
     public FraudAlert resolveAlert(Actor actor, long alertId, boolean confirmed, String note) {
-        return commissions.resolveAlert(actor, alertId, confirmed, note);
+        return fraud.resolve(actor, alertId, confirmed, note);
     }
 
     @Override
     public List<AffiliateStats> leaderboard(Instant from, Instant to, int limit) {
-        return commissions.leaderboard(from, to, limit);
+        return leaderboard.top(from, to, limit);
     }
 
     // ---- input checks ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.loyaltyhub.plugins.affiliates;
 
+import io.loyaltyhub.api.data.GroupCommit;
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Transactions;
 import io.loyaltyhub.api.data.Tx;
@@ -40,7 +41,7 @@ final class Clicks {
     private final GroupCommit<Visit, Outcome> writer;
 
     Clicks(Transactions transactions) {
-        this.writer = new GroupCommit<>("affiliates-clicks", transactions, 500, 20_000, Clicks::write);
+        this.writer = transactions.groupCommit("affiliates-clicks", 500, 20_000, Clicks::write);
     }
 
     CompletableFuture<Outcome> record(Visit visit) {

@@ -34,6 +34,11 @@ public class RedirectEndpoint implements WebEndpoint {
     private final Clicks clicks;
     private final UserAgents userAgents = new UserAgents();
     private final GeoIp geo = new GeoIp();
+    /** The parsed settings, kept while the host hands out the same settings object (it does until they change). */
+    private volatile ConfigOf config;
+
+    private record ConfigOf(io.loyaltyhub.api.plugin.PluginSettings settings, AffiliatesConfig config) {
+    }
 
     public RedirectEndpoint(PluginContext context) {
         this.context = context;
@@ -50,7 +55,7 @@ public class RedirectEndpoint implements WebEndpoint {
     }
 
     private ApiResponse visit(ApiRequest r, boolean head) {
-        AffiliatesConfig config = AffiliatesConfig.from(context.settings());
+        AffiliatesConfig config = config();
         Instant at = context.clock().instant();
         Optional<String> cookie = visitorCookie(r.header("Cookie").orElse(null));
         String visitorId = cookie.orElseGet(Codes::opaqueId);
@@ -78,6 +83,16 @@ public class RedirectEndpoint implements WebEndpoint {
                     + (config.publicBaseUrl().startsWith("https:") ? "; Secure" : ""));
         }
         return ApiResponse.redirect(location(outcome.link(), config), headers);
+    }
+
+    private AffiliatesConfig config() {
+        io.loyaltyhub.api.plugin.PluginSettings settings = context.settings();
+        ConfigOf c = config;
+        if (c == null || c.settings() != settings) {
+            c = new ConfigOf(settings, AffiliatesConfig.from(settings));
+            config = c;
+        }
+        return c.config();
     }
 
     /** Where the visitor goes: the link's target with the tracking parameters, or the fallback URL. */

@@ -26,8 +26,6 @@ final class Rest {
                     case NOT_FOUND -> new ApiProblem(404, e.code(), "Not found", e.getMessage());
                     case CONFLICT -> new ApiProblem(409, e.code(), "Conflict", e.getMessage());
                 };
-            } catch (UnsupportedOperationException e) {
-                throw new ApiProblem(501, "not-implemented", "Not implemented", e.getMessage());
             }
         };
     }

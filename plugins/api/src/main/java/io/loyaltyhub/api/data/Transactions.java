@@ -11,4 +11,11 @@ public interface Transactions {
     default void run(TxWork<Void> work) {
         inTransaction(work);
     }
+
+    /**
+     * A group commit writing with {@code write}: at most {@code maxBatch} items per transaction, at
+     * most {@code capacity} waiting (beyond that, submits fail at once). Its writer thread runs only
+     * while there is work, so it needs no stopping.
+     */
+    <T, R> GroupCommit<T, R> groupCommit(String name, int maxBatch, int capacity, GroupCommit.Write<T, R> write);
 }

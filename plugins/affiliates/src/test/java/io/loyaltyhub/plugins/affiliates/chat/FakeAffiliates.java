@@ -119,7 +119,7 @@ class FakeAffiliates implements AffiliateService {
 
     @Override
     public Affiliate update(Actor actor, long affiliateId, String name, String email, String payoutDetails, Long planId) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("update is not used by the code under test");
     }
 
     @Override
@@ -186,17 +186,17 @@ class FakeAffiliates implements AffiliateService {
 
     @Override
     public Commission approveCommission(Actor actor, long commissionId) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("approveCommission is not used by the code under test");
     }
 
     @Override
     public Commission rejectCommission(Actor actor, long commissionId, String reason) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("rejectCommission is not used by the code under test");
     }
 
     @Override
     public int approveCommissions(Actor actor, List<Long> commissionIds) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("approveCommissions is not used by the code under test");
     }
 
     @Override
@@ -231,17 +231,17 @@ class FakeAffiliates implements AffiliateService {
 
     @Override
     public Payout markPaid(Actor actor, long payoutId, String method, String reference, String proofFile) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("markPaid is not used by the code under test");
     }
 
     @Override
     public List<FraudAlert> alerts(boolean openOnly, int limit) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("alerts is not used by the code under test");
     }
 
     @Override
     public FraudAlert resolveAlert(Actor actor, long alertId, boolean confirmed, String note) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("resolveAlert is not used by the code under test");
     }
 
     @Override

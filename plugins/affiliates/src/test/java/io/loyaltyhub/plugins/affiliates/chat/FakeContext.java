@@ -65,7 +65,7 @@ class FakeContext implements PluginContext {
 
             @Override
             public Duration duration(String key) {
-                throw new UnsupportedOperationException();
+                throw new AssertionError("duration is not used by the code under test");
             }
 
             @Override
@@ -77,12 +77,12 @@ class FakeContext implements PluginContext {
 
     @Override
     public Transactions transactions() {
-        throw new UnsupportedOperationException("the chat flow calls services, not the database");
+        throw new AssertionError("the chat flow calls services, not the database");
     }
 
     @Override
     public JsonCodec json() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("json is not used by the code under test");
     }
 
     @Override

@@ -182,71 +182,71 @@ class FakeLoyalty implements LoyaltyService {
 
     @Override
     public List<Customer> search(String text, String tier, int limit) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("search is not used by the code under test");
     }
 
     @Override
     public void erase(Actor actor, long customerId, String reason) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("erase is not used by the code under test");
     }
 
     @Override
     public PointsChange adjust(Actor actor, long customerId, long points, String reason, String idempotencyKey) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("adjust is not used by the code under test");
     }
 
     @Override
     public BillResult postBill(Actor actor, Bill bill) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("postBill is not used by the code under test");
     }
 
     @Override
     public BillResult reverseBill(Actor actor, String billNumber, String reason) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("reverseBill is not used by the code under test");
     }
 
     @Override
     public BillResult preview(Bill bill) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("preview is not used by the code under test");
     }
 
     @Override
     public List<TierChange> tierHistory(long customerId) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("tierHistory is not used by the code under test");
     }
 
     @Override
     public List<EarningRule> rules() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("rules is not used by the code under test");
     }
 
     @Override
     public EarningRule saveRule(Actor actor, EarningRule rule) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("saveRule is not used by the code under test");
     }
 
     @Override
     public List<Badge> badges(long customerId) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("badges is not used by the code under test");
     }
 
     @Override
     public List<LeaderboardEntry> leaderboard(YearMonth month, int limit) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("leaderboard is not used by the code under test");
     }
 
     @Override
     public int releaseDuePoints() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("releaseDuePoints is not used by the code under test");
     }
 
     @Override
     public long expireDuePoints() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("expireDuePoints is not used by the code under test");
     }
 
     @Override
     public int reviewTiers() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("reviewTiers is not used by the code under test");
     }
 }

@@ -64,46 +64,46 @@ class FakeRewards implements RewardsService {
 
     @Override
     public List<Reward> catalog(boolean includeInactive) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("catalog is not used by the code under test");
     }
 
     @Override
     public Reward saveReward(Actor actor, RewardDraft draft) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("saveReward is not used by the code under test");
     }
 
     @Override
     public Voucher validateVoucher(String code) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("validateVoucher is not used by the code under test");
     }
 
     @Override
     public Voucher useVoucher(Actor actor, String code, String storeId) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("useVoucher is not used by the code under test");
     }
 
     @Override
     public Voucher cancelVoucher(Actor actor, String code, String reason) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("cancelVoucher is not used by the code under test");
     }
 
     @Override
     public CouponBatch createCoupons(Actor actor, CouponBatchDraft draft) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("createCoupons is not used by the code under test");
     }
 
     @Override
     public List<CouponBatch> couponBatches() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("couponBatches is not used by the code under test");
     }
 
     @Override
     public List<String> couponCodes(long batchId) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("couponCodes is not used by the code under test");
     }
 
     @Override
     public CouponCheck checkCoupon(String code, BigDecimal billAmount, String customerMobile) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("checkCoupon is not used by the code under test");
     }
 }

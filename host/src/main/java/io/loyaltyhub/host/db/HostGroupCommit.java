@@ -1,7 +1,7 @@
-package io.loyaltyhub.plugins.affiliates;
+package io.loyaltyhub.host.db;
 
+import io.loyaltyhub.api.data.GroupCommit;
 import io.loyaltyhub.api.data.Transactions;
-import io.loyaltyhub.api.data.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 
 /**
  * Makes many small writes durable in few commits: callers hand in an item and wait; one writer thread takes
@@ -21,15 +20,14 @@ import java.util.function.BiFunction;
  * per request. If a batch fails, each item is tried alone so one bad item cannot fail the others; the write must
  * therefore be safe to run again (keys make a repeated insert a no-op).
  *
- * <p>The same idea as the conversation engine's group commit in {@code bots/}, which a plugin cannot depend on.
- * The writer thread is started by the first item and ends after a second without work, so the plugin needs no
+ * <p>The writer thread is started by the first item and ends after a second without work, so its owner needs no
  * stop hook and a stopped plugin leaves no thread behind.
  *
  * @param <T> what callers submit
  * @param <R> what the write answers for each item, in order
  */
-final class GroupCommit<T, R> {
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+final class HostGroupCommit<T, R> implements GroupCommit<T, R> {
+    private static final Logger LOG = LoggerFactory.getLogger(HostGroupCommit.class);
     private static final long IDLE_MILLIS = 1000;
 
     private record Item<T, R>(T value, CompletableFuture<R> done) {
@@ -38,7 +36,7 @@ final class GroupCommit<T, R> {
     private final String name;
     private final BlockingQueue<Item<T, R>> queue;
     private final Transactions transactions;
-    private final BiFunction<Tx, List<T>, List<R>> write;
+    private final GroupCommit.Write<T, R> write;
     private final int maxBatch;
     private final AtomicBoolean writing = new AtomicBoolean();
 
@@ -46,8 +44,7 @@ final class GroupCommit<T, R> {
      * @param write writes a batch in the given transaction and answers one result per item, in order; it may run
      *              again for the same items (the transaction is retried, or items are tried alone after a failure)
      */
-    GroupCommit(String name, Transactions transactions, int maxBatch, int capacity,
-                BiFunction<Tx, List<T>, List<R>> write) {
+    HostGroupCommit(String name, Transactions transactions, int maxBatch, int capacity, GroupCommit.Write<T, R> write) {
         this.name = name;
         this.transactions = transactions;
         this.write = write;
@@ -55,8 +52,8 @@ final class GroupCommit<T, R> {
         this.queue = new LinkedBlockingQueue<>(capacity);
     }
 
-    /** Queues the item; the future completes with its result once it is committed (or fails with why it was not). */
-    CompletableFuture<R> submit(T value) {
+    @Override
+    public CompletableFuture<R> submit(T value) {
         CompletableFuture<R> done = new CompletableFuture<>();
         if (!queue.offer(new Item<>(value, done))) {
             done.completeExceptionally(new IllegalStateException("write queue full"));
@@ -95,7 +92,7 @@ final class GroupCommit<T, R> {
     private void commit(List<Item<T, R>> batch) {
         try {
             List<T> values = batch.stream().map(Item::value).toList();
-            List<R> results = transactions.inTransaction(tx -> write.apply(tx, values));
+            List<R> results = transactions.inTransaction(tx -> write.write(tx, values));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(results.get(i));
             }
