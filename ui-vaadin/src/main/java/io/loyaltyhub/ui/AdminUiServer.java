@@ -1,6 +1,7 @@
 package io.loyaltyhub.ui;
 
 import io.loyaltyhub.ui.internal.AdminServlet;
+import io.loyaltyhub.ui.internal.ClassPathJars;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
@@ -96,7 +97,7 @@ public final class AdminUiServer implements AutoCloseable {
         webapp.setParentLoaderPriority(true);
         webapp.setThrowUnavailableOnStartupException(true);
         webapp.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, CONTAINER_JARS);
-        webapp.addConfiguration(new AnnotationConfiguration());
+        webapp.addConfiguration(new ClassPathJars(AdminUiServer.class.getClassLoader()), new AnnotationConfiguration());
 
         // the frontend bundle is in the jar; never fall back to dev mode (it hangs offline)
         webapp.setInitParameter("productionMode", "true");

@@ -36,6 +36,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         config.addArg("--bind-address=127.0.0.1");
         config.addArg("--innodb-buffer-pool-size=64M");
+        // MyISAM and Aria hold only system and temporary tables here: their 128 MB caches would be idle
+        config.addArg("--key-buffer-size=4M");
+        config.addArg("--aria-pagecache-buffer-size=16M");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
         }

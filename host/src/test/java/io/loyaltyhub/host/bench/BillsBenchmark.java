@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * rules, ledger, lots, tier check, badges, outbox) next to the floor: plain JDBC writing the same
  * rows per bill, each bill its own committed transaction, with the same number of clients.
  * <p>
- * Run: {@code ./mvnw -q -pl host -am -Pbench verify} (embedded MariaDB, then the server named by
+ * Run: {@code ./mvnw -q -Pbench -DskipTests verify} (embedded MariaDB, then the server named by
  * BENCH_DB_URL if set, e.g. jdbc:mariadb://127.0.0.1:3306). Knobs: -Dbench.clients=32
  * -Dbench.seconds=20 -Dbench.customers=500.
  */

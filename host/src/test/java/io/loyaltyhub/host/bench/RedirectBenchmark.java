@@ -22,7 +22,7 @@ import static io.loyaltyhub.host.testing.TestServer.API_KEY;
  * connections), then latency at 80 % of the server's maximum (open loop: each request has a due time and its latency
  * counts from then), and the count check (clicks in the database equal the 302s received).
  *
- * <p>{@code ./mvnw -q -pl host -am -Pbench verify -Dbench.main=io.loyaltyhub.host.bench.RedirectBenchmark}
+ * <p>{@code ./mvnw -q -Pbench -DskipTests verify -Dbench.main=io.loyaltyhub.host.bench.RedirectBenchmark}
  * (knobs {@code -Dbench.clients=32 -Dbench.seconds=20}). nginx is Debian's ({@code apt-get install -y nginx}); it runs
  * from a generated configuration in a temporary directory on a free loopback port; without it the server runs alone.
  */

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * flows answering and replies going to WireMock, which enforces a throughput limit per number
  * like the Cloud API (130429 beyond it). Then the send rate the queue held against that limit.
  *
- * <p>{@code ./mvnw -q -pl host -am -Pbench verify -Dbench.main=io.loyaltyhub.host.bench.WebhookBenchmark}
+ * <p>{@code ./mvnw -q -Pbench -DskipTests verify -Dbench.main=io.loyaltyhub.host.bench.WebhookBenchmark}
  * (knobs {@code -Dbench.rate=1000 -Dbench.seconds=15 -Dbench.limit=80 -Dbench.users=2000}).
  */
 public final class WebhookBenchmark {

@@ -6,12 +6,15 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
 
 /**
  * Headless Debian Chromium driven by Selenium. Without Chromium the browser tests are skipped
@@ -27,6 +30,11 @@ public final class Browser {
     }
 
     public static ChromeDriver open() throws IOException {
+        return open(false);
+    }
+
+    /** With {@code consoleLog}, the page's console is kept for {@code manage().logs().get(LogType.BROWSER)}. */
+    public static ChromeDriver open(boolean consoleLog) throws IOException {
         String browser = BROWSERS.stream().filter(p -> new File(p).canExecute()).findFirst().orElse(null);
         String driver = DRIVERS.stream().filter(p -> new File(p).canExecute()).findFirst().orElse(null);
         if (browser == null || driver == null) {
@@ -43,6 +51,11 @@ public final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        if (consoleLog) {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
