@@ -31,9 +31,13 @@ public final class Database implements AutoCloseable {
     public static Database open(ServerConfig config) throws Exception {
         EmbeddedMariaDb embedded = null;
         String url = config.dbUrl();
+        String user = config.dbUser();
+        String password = config.dbPassword();
         if (config.embeddedDatabase()) {
-            embedded = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"));
-            try (Connection c = DriverManager.getConnection(embedded.url(""), config.dbUser(), config.dbPassword());
+            embedded = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"), config.dbPassword());
+            user = embedded.user();
+            password = embedded.password();
+            try (Connection c = DriverManager.getConnection(embedded.url(""), user, password);
                  Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE IF NOT EXISTS " + EMBEDDED_SCHEMA
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -47,8 +51,8 @@ public final class Database implements AutoCloseable {
             HikariConfig hc = new HikariConfig();
             hc.setPoolName("loyalty");
             hc.setJdbcUrl(url);
-            hc.setUsername(config.dbUser());
-            hc.setPassword(config.dbPassword());
+            hc.setUsername(user);
+            hc.setPassword(password);
             hc.setMaximumPoolSize(config.dbPoolSize());
             hc.setMinimumIdle(Math.min(2, config.dbPoolSize()));
             // Fewer gap locks and deadlocks than REPEATABLE READ; every invariant is guarded by
@@ -61,7 +65,7 @@ public final class Database implements AutoCloseable {
             if (embedded != null) {
                 embedded.close();
             }
-            throw new IllegalStateException("Cannot connect to the database at " + url + " as '" + config.dbUser()
+            throw new IllegalStateException("Cannot connect to the database at " + url + " as '" + user
                     + "': " + rootMessage(e) + " (check db.url, db.user, db.password)", e);
         }
     }

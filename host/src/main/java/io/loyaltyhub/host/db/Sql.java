@@ -43,22 +43,37 @@ public final class Sql {
         }
     }
 
+    /** Every row, mapped; a mapper must not answer null (a NULL column is mapped to a value, or use {@link #one}). */
     public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(row.map(rs));
+                    T mapped = row.map(rs);
+                    if (mapped == null) {
+                        throw new SQLException("the row mapper answered null for a row of: " + sql
+                                + " (map NULL columns to a value, or read one value with one())");
+                    }
+                    out.add(mapped);
                 }
                 return out;
             }
         }
     }
 
+    /**
+     * The first row, mapped. Empty when there is no row <em>or</em> the mapper answers null, which
+     * is how a single NULL column reads (e.g. {@code SELECT affiliate_id ...} of an unattributed bill).
+     */
     public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
-        List<T> all = query(c, sql, row, args);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.getFirst());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(row.map(rs)) : Optional.empty();
+            }
+        }
     }
 
     public static LocalDateTime utc(Instant instant) {

@@ -51,12 +51,20 @@ public final class TestDatabase {
         serverUrl = url.replaceAll("(jdbc:mariadb://[^/?]+).*", "$1");
     }
 
-    public static String user() {
+    public static synchronized String user() {
+        serverUrl();
+        if (embedded != null) {
+            return embedded.user();
+        }
         String u = System.getenv("TEST_DB_USER");
         return u == null || u.isBlank() ? "root" : u;
     }
 
-    public static String password() {
+    public static synchronized String password() {
+        serverUrl();
+        if (embedded != null) {
+            return embedded.password();
+        }
         String p = System.getenv("TEST_DB_PASSWORD");
         return p == null ? "" : p;
     }

@@ -41,14 +41,16 @@ public final class ClassPathJars extends MetaInfConfiguration {
     @Override
     protected List<URI> getAllContainerJars(WebAppContext context) {
         Set<URI> jars = new LinkedHashSet<>(super.getAllContainerJars(context));
-        Set<URI> onClassPath = new HashSet<>();
+        // Jetty adds java.class.path entries itself; a jar of the same name found again through a
+        // manifest (a test class path holding both the Maven and the dist copies) is the same jar
+        Set<String> named = new HashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
-                onClassPath.add(Path.of(entry).toAbsolutePath().normalize().toUri());
+                named.add(Path.of(entry).getFileName().toString());
             }
         }
         for (URI jar : jarsOf(loader)) {
-            if (!onClassPath.contains(jar)) { // Jetty adds java.class.path entries itself
+            if (named.add(Path.of(jar).getFileName().toString())) {
                 jars.add(jar);
             }
         }

@@ -4,9 +4,12 @@ import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.plugin.PluginContext;
 import org.pf4j.Extension;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bot and data-centre traffic: a click from an address in {@code fraud-datacentre-cidrs} (once per affiliate, address
@@ -19,26 +22,31 @@ public class BotTrafficRule extends BuiltInFraudRules {
     }
 
     @Override
-    Optional<Hit> check(Trigger trigger, Map<String, String> f, Tx tx, CommissionSettings.Config c) {
-        long affiliate = id(f, "affiliateId");
-        Instant at = at(f, "clickedAt");
-        Optional<String> range = c.datacentres().match(f.get("ip"));
-        if (range.isPresent() && !"HEAD".equals(f.get("method"))) {
-            return Optional.of(hit(c, true, "A visit from data-centre address " + f.get("ip") + " (" + range.get() + ")",
-                    "dc:" + affiliate + ":" + f.get("ip") + ":" + day(at), "ip", f.get("ip"), "range", range.get(),
-                    "userAgent", f.get("userAgent"), "clickId", f.get("clickId"), "bot", f.get("bot")));
+    List<ClickHit> checkClicks(List<Map<String, String>> clicks, Tx tx, CommissionSettings.Config c) {
+        List<ClickHit> hits = new ArrayList<>();
+        List<Map<String, String>> rest = new ArrayList<>(); // robot visits are looked at only off data-centre ranges
+        Set<String> seen = new HashSet<>();
+        for (Map<String, String> f : clicks) {
+            Optional<String> range = "HEAD".equals(f.get("method")) ? Optional.empty() : c.datacentres().match(f.get("ip"));
+            if (range.isEmpty()) {
+                rest.add(f);
+                continue;
+            }
+            String key = "dc:" + f.get("affiliateId") + ":" + f.get("ip") + ":" + day(at(f, "clickedAt"));
+            if (seen.add(key)) {
+                hits.add(new ClickHit(f, hit(c, true, "A visit from data-centre address " + f.get("ip") + " (" + range.get()
+                        + ")", key, "ip", f.get("ip"), "range", range.get(), "userAgent", f.get("userAgent"), "clickId",
+                        f.get("clickId"), "bot", f.get("bot"))));
+            }
         }
-        if (c.botMax() <= 0 || !"true".equals(f.get("bot"))) {
-            return Optional.empty();
-        }
-        long robots = tx.sql().one("SELECT COUNT(*) FROM affiliate_click WHERE affiliate_id = ? AND bot AND clicked_at > ? "
-                + "AND clicked_at <= ?", rs -> rs.getLong(1), affiliate, at.minus(c.botWindow()), at).orElse(0L);
-        if (!RepeatedClicksRule.exceeds(robots, c.botMax())) {
-            return Optional.empty();
-        }
-        return Optional.of(hit(c, true, robots + " robot visits of the affiliate's links within "
-                        + c.botWindow().toMinutes() + " minutes", "bots:" + affiliate + ":" + bucket(at, c.botWindow()),
-                "robotVisits", robots, "window", c.botWindow(), "threshold", c.botMax(), "lastUserAgent", f.get("userAgent"),
-                "lastIp", f.get("ip")));
+        ClickWindows windows = new ClickWindows(f -> "true".equals(f.get("bot")), f -> f.get("affiliateId"),
+                c.botWindow(), c.botMax());
+        windows.firstReaching(tx.sql(), rest, id(), (affiliate, at) -> "bots:" + affiliate + ":" + bucket(at, c.botWindow()),
+                        (sql, groups, from, to) -> clicksOfAffiliates(sql, "bot", groups, from, to))
+                .forEach(f -> hits.add(new ClickHit(f.click(), hit(c, true, f.count() + " robot visits of the affiliate's links within "
+                                + c.botWindow().toMinutes() + " minutes", f.dedupKey(), "robotVisits", f.count(), "window",
+                        c.botWindow(), "threshold", c.botMax(), "lastUserAgent", f.click().get("userAgent"), "lastIp",
+                        f.click().get("ip")))));
+        return hits;
     }
 }

@@ -47,10 +47,42 @@ abstract class BuiltInFraudRules implements FraudRule {
 
     @Override
     public final Optional<Hit> check(Trigger trigger, String subject, Map<String, String> facts, Tx tx) {
+        if (trigger == Trigger.CLICK) { // one way to judge clicks: the batch one, with a batch of one
+            return checkClicks(List.of(facts), tx).stream().map(ClickHit::hit).findFirst();
+        }
         return check(trigger, facts, tx, CommissionSettings.from(context.settings()));
     }
 
-    abstract Optional<Hit> check(Trigger trigger, Map<String, String> facts, Tx tx, CommissionSettings.Config c);
+    @Override
+    public final List<ClickHit> checkClicks(List<Map<String, String>> clicks, Tx tx) {
+        if (!checks(Trigger.CLICK)) {
+            return List.of();
+        }
+        List<Map<String, String>> ofAffiliates = clicks.stream().filter(f -> f.get("affiliateId") != null).toList();
+        return ofAffiliates.isEmpty() ? List.of() : checkClicks(ofAffiliates, tx, CommissionSettings.from(context.settings()));
+    }
+
+    /** A non-CLICK trigger. Rules without one answer nothing. */
+    Optional<Hit> check(Trigger trigger, Map<String, String> facts, Tx tx, CommissionSettings.Config c) {
+        return Optional.empty();
+    }
+
+    /** Clicks of affiliates, in the order they were recorded, for rules that check CLICK. */
+    List<ClickHit> checkClicks(List<Map<String, String>> clicks, Tx tx, CommissionSettings.Config c) {
+        return List.of();
+    }
+
+    /** The clicks of affiliates {@code groups} (affiliate ids) with {@code condition}, for a {@link ClickWindows}. */
+    static List<ClickWindows.Row> clicksOfAffiliates(io.loyaltyhub.api.data.SqlRunner sql, String condition,
+                                                     java.util.Set<String> groups, Instant from, Instant to) {
+        List<Object> args = new java.util.ArrayList<>(groups.stream().map(Long::parseLong).toList());
+        args.add(from);
+        args.add(to);
+        return sql.query("SELECT affiliate_id, clicked_at, ip FROM affiliate_click WHERE " + condition
+                        + " AND affiliate_id IN (" + ClickWindows.marks(groups.size()) + ") AND clicked_at > ? AND clicked_at <= ?",
+                rs -> new ClickWindows.Row(String.valueOf(rs.getLong(1)), io.loyaltyhub.api.data.SqlRunner.instant(rs,
+                        "clicked_at"), rs.getString(3)), args.toArray());
+    }
 
     /** A hit whose evidence includes the dedup key (the same finding is raised once). */
     Hit hit(CommissionSettings.Config c, boolean mayHold, String summary, String dedupKey, Object... evidence) {

@@ -86,9 +86,9 @@ final class Clicks {
         sql.query("SELECT l.code, l.id, l.affiliate_id, a.code, a.status, l.target_url, l.utm_source, l.utm_medium, "
                         + "l.utm_campaign FROM affiliate_link l JOIN affiliate a ON a.id = l.affiliate_id "
                         + "WHERE l.code IN (" + marks + ")",
-                rs -> out.put(rs.getString(1), new Link(rs.getLong(2), rs.getLong(3), rs.getString(4),
+                rs -> Map.entry(rs.getString(1), new Link(rs.getLong(2), rs.getLong(3), rs.getString(4),
                         "APPROVED".equals(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9))), codes.toArray());
+                        rs.getString(9))), codes.toArray()).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

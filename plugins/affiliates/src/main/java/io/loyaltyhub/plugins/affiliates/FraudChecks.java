@@ -38,7 +38,9 @@ final class FraudChecks {
     private static final Logger LOG = LoggerFactory.getLogger(FraudChecks.class);
     static final String RAISED_EVENT = "affiliates.fraud-alert-raised";
     static final Duration CLICK_LAG = Duration.ofSeconds(30);
-    private static final int CLICK_BATCH = 500;
+    static final int CLICK_BATCH = 5000;
+    /** A run stops after this long and leaves the rest to the next (every minute). */
+    private static final Duration SCAN_BUDGET = Duration.ofSeconds(50);
     private static final String COLUMNS = "id, rule, affiliate_id, customer_id, subject, summary, evidence, holding, "
             + "raised_at, resolved_at, resolved_by, confirmed";
 
@@ -89,9 +91,8 @@ final class FraudChecks {
             }
             if (trigger == FraudRule.Trigger.CONVERSION) {
                 holding.add(id);
-            } else if (facts.get("affiliateId") != null) {
-                tx.sql().update("UPDATE affiliate_commission SET held_by = ? WHERE affiliate_id = ? AND status = 'PENDING' "
-                        + "AND held_by IS NULL", id, Long.parseLong(facts.get("affiliateId")));
+            } else {
+                holdAffiliate(tx, id, facts.get("affiliateId"));
             }
         }
         return holding;
@@ -163,22 +164,32 @@ final class FraudChecks {
 
     /**
      * Checks the clicks recorded since the last scan (at least {@link #CLICK_LAG} old, so a batch still committing is
-     * not skipped), in batches, each with the cursor it advances. Returns how many clicks were checked.
+     * not skipped), in batches, each with the cursor it advances, until caught up or {@link #SCAN_BUDGET} has passed
+     * (the next run goes on from the cursor). Returns how many clicks were checked.
      */
     int scanClicks() {
         CommissionSettings.Config c = CommissionSettings.from(context.settings());
+        long started = System.nanoTime();
         int checked = 0;
-        for (int batch = 0; batch < 40; batch++) {
+        while (true) {
             int[] done = context.transactions().inTransaction(tx -> scanBatch(tx, c));
             checked += done[0];
             if (done[1] == 0) {
                 break; // caught up
             }
+            if (System.nanoTime() - started > SCAN_BUDGET.toNanos()) {
+                LOG.info("Click fraud scan: {} clicks checked in {} s, more to go in the next run", checked,
+                        SCAN_BUDGET.toSeconds());
+                break;
+            }
+        }
+        if (checked >= CLICK_BATCH) {
+            LOG.info("Click fraud scan: {} clicks checked in {} ms", checked, (System.nanoTime() - started) / 1_000_000);
         }
         return checked;
     }
 
-    /** One batch: {checked, 1 if there may be more}. */
+    /** One batch: {checked, 1 if there may be more}. Each rule looks at the whole batch at once. */
     private int[] scanBatch(Tx tx, CommissionSettings.Config c) {
         SqlRunner sql = tx.sql();
         long last = sql.one("SELECT last_id FROM affiliate_fraud_cursor WHERE name = 'clicks' FOR UPDATE",
@@ -187,22 +198,53 @@ final class FraudChecks {
         List<Map<String, String>> clicks = sql.query("SELECT id, link_id, affiliate_id, ip, visitor_id, user_agent, "
                 + "device_type, bot, counted, method, clicked_at FROM affiliate_click WHERE id > ? ORDER BY id LIMIT "
                 + CLICK_BATCH, FraudChecks::clickFacts, last);
-        long upTo = last;
-        int done = 0;
+        List<Map<String, String>> due = new ArrayList<>();
         for (Map<String, String> click : clicks) {
             if (Instant.parse(click.get("clickedAt")).isAfter(until)) {
                 break; // too recent: an older click of another writer may still be committing
             }
-            upTo = Long.parseLong(click.get("clickId"));
-            done++;
-            if (click.get("affiliateId") != null) {
-                run(tx, c, FraudRule.Trigger.CLICK, "click:" + upTo, click);
+            due.add(click);
+        }
+        if (due.isEmpty()) {
+            return new int[]{0, 0};
+        }
+        List<Map<String, String>> ofAffiliates = due.stream().filter(f -> f.get("affiliateId") != null).toList();
+        if (!ofAffiliates.isEmpty()) {
+            for (FraudRule rule : rules()) {
+                if (rule.checks(FraudRule.Trigger.CLICK)) {
+                    runOnClicks(tx, c, rule, ofAffiliates);
+                }
             }
         }
-        if (upTo > last) {
-            sql.update("UPDATE affiliate_fraud_cursor SET last_id = ? WHERE name = 'clicks'", upTo);
+        long upTo = Long.parseLong(due.getLast().get("clickId"));
+        sql.update("UPDATE affiliate_fraud_cursor SET last_id = ? WHERE name = 'clicks'", upTo);
+        return new int[]{due.size(), due.size() == CLICK_BATCH ? 1 : 0};
+    }
+
+    /** One rule over a batch of clicks: an alert per hit (once per dedup key), holding where the rule says. */
+    private void runOnClicks(Tx tx, CommissionSettings.Config c, FraudRule rule, List<Map<String, String>> clicks) {
+        List<FraudRule.ClickHit> hits;
+        try {
+            hits = rule.checkClicks(clicks, tx);
+        } catch (RuntimeException e) { // one broken rule must not stop the others
+            LOG.warn("Fraud rule {} failed on clicks {}..{}: {}", rule.id(), clicks.getFirst().get("clickId"),
+                    clicks.getLast().get("clickId"), e.toString());
+            return;
         }
-        return new int[]{done, done == CLICK_BATCH ? 1 : 0};
+        for (FraudRule.ClickHit h : hits) {
+            long id = raise(tx, rule.id(), FraudRule.Trigger.CLICK, "click:" + h.click().get("clickId"), h.click(), h.hit());
+            if (id != 0 && h.hit().hold()) {
+                holdAffiliate(tx, id, h.click().get("affiliateId"));
+            }
+        }
+    }
+
+    /** A holding alert not about one bill holds every pending commission of the affiliate (if any is named). */
+    private static void holdAffiliate(Tx tx, long alertId, String affiliateId) {
+        if (affiliateId != null) {
+            tx.sql().update("UPDATE affiliate_commission SET held_by = ? WHERE affiliate_id = ? AND status = 'PENDING' "
+                    + "AND held_by IS NULL", alertId, Long.parseLong(affiliateId));
+        }
     }
 
     private static Map<String, String> clickFacts(ResultSet rs) throws SQLException {

@@ -28,6 +28,25 @@ public interface FraudRule extends ExtensionPoint {
      */
     Optional<Hit> check(Trigger trigger, String subject, java.util.Map<String, String> facts, Tx tx);
 
+    /**
+     * Checks a batch of CLICKs (in the order they were recorded) inside one transaction. Rules that
+     * look at windows of clicks override it to read each window once per batch instead of once per
+     * click, so a click flood costs time in proportion to its clicks. The default checks one by one.
+     *
+     * @param clicks the facts of each click, as {@link #check} gets them (with {@code clickId})
+     */
+    default java.util.List<ClickHit> checkClicks(java.util.List<java.util.Map<String, String>> clicks, Tx tx) {
+        java.util.List<ClickHit> hits = new java.util.ArrayList<>();
+        for (java.util.Map<String, String> click : clicks) {
+            check(Trigger.CLICK, "click:" + click.get("clickId"), click, tx).ifPresent(h -> hits.add(new ClickHit(click, h)));
+        }
+        return hits;
+    }
+
     record Hit(String summary, java.util.Map<String, String> evidence, boolean hold) {
+    }
+
+    /** A hit of {@link #checkClicks} and the click it was found on. */
+    record ClickHit(java.util.Map<String, String> click, Hit hit) {
     }
 }

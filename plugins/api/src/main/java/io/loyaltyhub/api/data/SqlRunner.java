@@ -20,13 +20,23 @@ public interface SqlRunner {
     /** Runs an INSERT and returns the generated id (0 when none). */
     long insert(String sql, Object... args);
 
+    /** Every row, mapped. A mapper must never answer null: map a NULL column to a value deliberately. */
     <T> List<T> query(String sql, Row<T> row, Object... args);
 
+    /**
+     * The first row, mapped: empty when there is no row or when the mapper answers null, so a single
+     * nullable column reads naturally ({@code rs -> rs.getObject(1, Long.class)}).
+     */
     <T> Optional<T> one(String sql, Row<T> row, Object... args);
 
     @FunctionalInterface
     interface Row<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    /** A BIGINT column that may be NULL ({@code getLong} would read NULL as 0). */
+    static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, Long.class);
     }
 
     /** Reads a UTC DATETIME column as an instant (null stays null). */
