@@ -109,7 +109,7 @@ public final class RedirectBenchmark {
         System.exit(0);
     }
 
-    private static String link(TestServer server, String affiliate, String campaign) {
+    static String link(TestServer server, String affiliate, String campaign) {
         TestServer.Reply r = server.post("/api/v1/affiliates/" + affiliate + "/links", API_KEY,
                 "{\"campaign\":\"" + campaign + "\",\"targetUrl\":\"https://shop.example/bench?x=1\"}");
         check(r.status() == 201, "link: " + r.body());
@@ -126,7 +126,7 @@ public final class RedirectBenchmark {
     }
 
     /** Each connection sends its next request when the last is answered, for {@code seconds}. */
-    private static Result closedLoop(int port, String path, int seconds) throws Exception {
+    static Result closedLoop(int port, String path, int seconds) throws Exception {
         long[][] perThread = new long[CLIENTS][];
         int[] counts = new int[CLIENTS];
         AtomicLong failed = new AtomicLong();
@@ -223,7 +223,7 @@ public final class RedirectBenchmark {
         return new Result(n, failed, seconds, all);
     }
 
-    private static void check(boolean ok, String what) {
+    static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalStateException(what);
         }
