@@ -21,6 +21,7 @@ public final class ReplyCodec {
         ObjectNode n = JSON.createObjectNode();
         switch (reply) {
             case Reply.Text t -> n.put("type", "text").put("body", t.body());
+            case Reply.PhoneRequest r -> n.put("type", "phone-request").put("body", r.body());
             case Reply.Buttons b -> {
                 n.put("type", "buttons").put("body", b.body());
                 n.set("choices", choices(b.buttons()));
@@ -44,6 +45,7 @@ public final class ReplyCodec {
             JsonNode n = JSON.readTree(json);
             return switch (n.path("type").asText()) {
                 case "text" -> new Reply.Text(n.path("body").asText());
+                case "phone-request" -> new Reply.PhoneRequest(n.path("body").asText());
                 case "buttons" -> new Reply.Buttons(n.path("body").asText(), choices(n.path("choices")));
                 case "menu" -> new Reply.Menu(n.path("body").asText(), n.path("button").asText(),
                         choices(n.path("choices")));
@@ -64,6 +66,7 @@ public final class ReplyCodec {
     public static String summary(Reply reply) {
         String s = switch (reply) {
             case Reply.Text t -> t.body();
+            case Reply.PhoneRequest r -> r.body() + " [Share phone number]";
             case Reply.Buttons b -> b.body() + " "
                     + String.join(" ", b.buttons().stream().map(c -> "[" + c.title() + "]").toList());
             case Reply.Menu m -> m.body() + " [" + m.buttonLabel() + ": "

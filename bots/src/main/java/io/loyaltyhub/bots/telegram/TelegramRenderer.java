@@ -33,6 +33,7 @@ public final class TelegramRenderer {
     public static SendMessage render(String chatId, Reply reply) {
         return switch (reply) {
             case Reply.Text t -> message(chatId, t.body(), null);
+            case Reply.PhoneRequest r -> message(chatId, r.body(), null); // affiliates' numbers come typed
             case Reply.Buttons b -> message(chatId, b.body(), new InlineKeyboardMarkup(
                     List.of(new InlineKeyboardRow(b.buttons().stream().map(c -> button(c.title(), c.id())).toList()))));
             case Reply.Menu m -> {

@@ -10,7 +10,12 @@ import java.util.List;
  *
  * @param ignored reactions, system notices and deliveries for other phone numbers: counted, not answered
  */
-public record WebhookDelivery(List<InboundMessage> messages, List<StatusUpdate> statuses, int ignored) {
+public record WebhookDelivery(List<InboundMessage> messages, List<StatusUpdate> statuses, List<IdChange> idChanges,
+                              int ignored) {
+
+    /** A user's business-scoped id changed; {@code phone} when the notice names the number. */
+    public record IdChange(String previous, String current, String phone) {
+    }
 
     /**
      * A delivery status of a message we sent.

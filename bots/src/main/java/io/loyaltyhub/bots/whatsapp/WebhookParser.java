@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the Cloud API webhook payload: {@code entry[].changes[].value} with {@code metadata},
@@ -21,11 +22,22 @@ import java.util.Set;
  * {@code button_reply} / {@code list_reply} and legacy template {@code button} replies become
  * input; everything else (image, location, unsupported, ...) becomes an "unsupported" message the
  * engine answers politely. Reactions and system notices are not answered.
+ *
+ * <p>Business-scoped user ids (BSUID, {@code US.13491208655302741918}): a message carries
+ * {@code from_user_id} always and {@code from} (the phone number) only when the number is visible
+ * to the business. A message without a number is keyed by its BSUID, which is never read as a phone
+ * number, also when it arrives in {@code from}. A {@code contacts} message sent by tapping the
+ * number request ({@code origin: contact_request}) is the user's own number; a contact card shared
+ * by hand is somebody's, and is not answered as such. {@code user_changed_user_id} and
+ * {@code user_changed_number} notices report a user's new BSUID.
  */
 public final class WebhookParser {
     public static final String CHANNEL = "whatsapp";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> NOT_ANSWERED = Set.of("reaction", "system", "ephemeral", "request_welcome");
+    /** A business-scoped user id: country, optionally ENT (a parent id), then up to 128 letters and digits. */
+    private static final Pattern BSUID = Pattern.compile("[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}");
+    private static final Pattern PHONE_DIGITS = Pattern.compile("\\+?[0-9]{6,15}");
 
     private final String phoneNumberId;
 
@@ -41,6 +53,7 @@ public final class WebhookParser {
         }
         List<InboundMessage> messages = new ArrayList<>();
         List<WebhookDelivery.StatusUpdate> statuses = new ArrayList<>();
+        List<WebhookDelivery.IdChange> idChanges = new ArrayList<>();
         int ignored = 0;
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
@@ -50,11 +63,17 @@ public final class WebhookParser {
                     ignored += value.path("messages").size() + value.path("statuses").size();
                     continue;
                 }
-                Map<String, String> names = new HashMap<>();
+                Map<String, String> names = new HashMap<>(); // by wa_id and by user_id
                 for (JsonNode c : value.path("contacts")) {
-                    names.put(c.path("wa_id").asText(), c.path("profile").path("name").asText(""));
+                    String name = c.path("profile").path("name").asText("");
+                    for (String key : new String[]{c.path("wa_id").asText(""), c.path("user_id").asText("")}) {
+                        if (!key.isEmpty()) {
+                            names.put(key, name);
+                        }
+                    }
                 }
                 for (JsonNode m : value.path("messages")) {
+                    idChange(m).ifPresent(idChanges::add);
                     InboundMessage parsed = message(m, names);
                     if (parsed == null) {
                         ignored++;
@@ -70,14 +89,50 @@ public final class WebhookParser {
                 }
             }
         }
-        return new WebhookDelivery(messages, statuses, ignored);
+        return new WebhookDelivery(messages, statuses, idChanges, ignored);
+    }
+
+    /** Who sent {@code m}: the phone number (E.164) when visible, and the business-scoped id when given. */
+    record Sender(String phone, String bsuid) {
+        /** The key the conversation goes by: the number where there is one. */
+        String userId() {
+            return phone != null ? phone : bsuid;
+        }
+    }
+
+    static Sender sender(JsonNode m) {
+        String from = m.path("from").asText("");
+        String userId = m.path("from_user_id").asText("");
+        String phone = null;
+        String bsuid = BSUID.matcher(userId).matches() ? userId : null;
+        if (BSUID.matcher(from).matches()) {
+            bsuid = bsuid != null ? bsuid : from; // never a phone number
+        } else if (PHONE_DIGITS.matcher(from).matches()) {
+            phone = "+" + from.replace("+", "");
+        }
+        return phone == null && bsuid == null ? null : new Sender(phone, bsuid);
+    }
+
+    /** A notice that a user's BSUID changed ({@code previous_user_id} to {@code user_id}). */
+    private static java.util.Optional<WebhookDelivery.IdChange> idChange(JsonNode m) {
+        JsonNode sys = m.path("system");
+        String type = sys.path("type").asText("");
+        String previous = sys.path("previous_user_id").asText("");
+        String current = sys.path("user_id").asText("");
+        if ((type.equals("user_changed_user_id") || type.equals("user_changed_number"))
+                && BSUID.matcher(previous).matches() && BSUID.matcher(current).matches()) {
+            String waId = sys.path("wa_id").asText("");
+            return java.util.Optional.of(new WebhookDelivery.IdChange(previous, current,
+                    PHONE_DIGITS.matcher(waId).matches() ? "+" + waId.replace("+", "") : null));
+        }
+        return java.util.Optional.empty();
     }
 
     private static InboundMessage message(JsonNode m, Map<String, String> names) {
         String type = m.path("type").asText("");
-        String from = m.path("from").asText("");
+        Sender sender = sender(m);
         String id = m.path("id").asText("");
-        if (from.isEmpty() || id.isEmpty() || NOT_ANSWERED.contains(type)) {
+        if (sender == null || id.isEmpty() || NOT_ANSWERED.contains(type)) {
             return null;
         }
         Inbound input;
@@ -101,14 +156,35 @@ public final class WebhookParser {
                 input = payload.isEmpty() ? Inbound.text(b.path("text").asText(""))
                         : Inbound.choice(payload, b.path("text").asText(""));
             }
+            case "contacts" -> {
+                String own = ownNumber(m);
+                input = own != null ? Inbound.phoneShared(own) : Inbound.unsupported("contacts");
+                what = own != null ? null : "contacts";
+            }
             default -> {
                 input = Inbound.unsupported(type);
                 what = type.isEmpty() ? "unknown" : type;
             }
         }
-        String userId = "+" + from.replaceAll("[^0-9]", "");
-        return new InboundMessage(new ChatUser(CHANNEL, userId, names.getOrDefault(from, "")), Audience.CUSTOMER, id,
-                input, what == null ? null : cut(what), epoch(m.path("timestamp")));
+        String name = names.getOrDefault(sender.phone() == null ? "" : sender.phone().substring(1),
+                names.getOrDefault(sender.bsuid() == null ? "" : sender.bsuid(), ""));
+        return new InboundMessage(new ChatUser(CHANNEL, sender.userId(), name), Audience.CUSTOMER, id, input,
+                what == null ? null : cut(what), epoch(m.path("timestamp")), sender.bsuid());
+    }
+
+    /**
+     * The number a {@code contacts} message shares when the user tapped the number request
+     * ({@code origin: contact_request}, on the card or, in older payloads, on the message); else null.
+     */
+    private static String ownNumber(JsonNode m) {
+        JsonNode card = m.path("contacts").path(0);
+        String origin = card.path("origin").asText(m.path("origin").asText(""));
+        if (!origin.equals("contact_request")) {
+            return null;
+        }
+        JsonNode phone = card.path("phones").path(0);
+        String digits = phone.path("wa_id").asText(phone.path("phone").asText("")).replaceAll("[^0-9]", "");
+        return PHONE_DIGITS.matcher(digits).matches() ? "+" + digits : null;
     }
 
     private static String cut(String s) {

@@ -43,6 +43,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
     private final GraphApiClient client;
     private final WhatsAppSender sender;
     private final InboundStore inbound;
+    private final WhatsAppUserIds userIds = new WhatsAppUserIds();
     private volatile Instant lastWebhook;
 
     public WhatsAppChannel(WhatsAppConfig config, Transactions transactions, OutboundStore outbound,
@@ -116,7 +117,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
             return Outcome.BAD_PAYLOAD;
         }
         lastWebhook = clock.instant();
-        if (delivery.messages().isEmpty() && delivery.statuses().isEmpty()) {
+        if (delivery.messages().isEmpty() && delivery.statuses().isEmpty() && delivery.idChanges().isEmpty()) {
             return Outcome.ACCEPTED;
         }
         try {
@@ -137,7 +138,15 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
     /** Writes deliveries in one transaction: new messages (redeliveries ignored) and statuses. */
     private List<Void> store(Tx tx, List<WebhookDelivery> deliveries) {
         Instant now = tx.now();
-        List<InboundMessage> messages = deliveries.stream().flatMap(d -> d.messages().stream()).toList();
+        for (WebhookDelivery d : deliveries) {
+            d.idChanges().forEach(c -> userIds.changed(tx.sql(), c, now));
+        }
+        List<InboundMessage> messages = new java.util.ArrayList<>();
+        for (WebhookDelivery d : deliveries) {
+            for (InboundMessage m : d.messages()) {
+                messages.add(userIds.resolve(tx.sql(), m, now)); // in order: a link applies to what follows
+            }
+        }
         inbound.insertNew(tx.sql(), messages, now, InboundStore.NEW);
         boolean requeued = false;
         for (WebhookDelivery d : deliveries) {

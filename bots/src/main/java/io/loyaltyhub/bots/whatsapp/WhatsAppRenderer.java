@@ -36,13 +36,27 @@ public final class WhatsAppRenderer {
             case Reply.Buttons b -> buttons(to, b);
             case Reply.Menu m -> list(to, m);
             case Reply.Template t -> template(to, t);
+            case Reply.PhoneRequest r -> phoneRequest(to, r);
         };
     }
 
+    /** To a number ({@code to}, digits), or to a business-scoped user id ({@code recipient}). */
     private static ObjectNode envelope(String to, String type) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("messaging_product", "whatsapp").put("recipient_type", "individual")
-                .put("to", to.startsWith("+") ? to.substring(1) : to).put("type", type);
+        n.put("messaging_product", "whatsapp").put("recipient_type", "individual");
+        if (to.startsWith("+")) {
+            n.put("to", to.substring(1));
+        } else {
+            n.put("recipient", to);
+        }
+        return n.put("type", type);
+    }
+
+    private static ObjectNode phoneRequest(String to, Reply.PhoneRequest r) {
+        ObjectNode n = envelope(to, "interactive");
+        ObjectNode i = n.putObject("interactive").put("type", "request_contact_info");
+        i.putObject("body").put("text", TextFit.fit(nonEmpty(r.body()), BUTTONS_BODY));
+        i.putObject("action").put("name", "request_contact_info");
         return n;
     }
 

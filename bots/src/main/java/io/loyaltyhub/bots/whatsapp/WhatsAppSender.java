@@ -177,6 +177,7 @@ public final class WhatsAppSender implements AutoCloseable {
             case Reply.Buttons b -> b.body();
             case Reply.Menu m -> m.body();
             case Reply.Template t -> t.fallbackText();
+            case Reply.PhoneRequest r -> r.body();
         };
     }
 

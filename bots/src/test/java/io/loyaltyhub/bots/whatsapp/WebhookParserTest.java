@@ -34,8 +34,9 @@ class WebhookParserTest {
         return parser.parse(payload(name));
     }
 
-    private InboundMessage single(String name) throws IOException {
-        WebhookDelivery d = parse(name);
+    private InboundMessage single(String nameOrJson) throws IOException {
+        WebhookDelivery d = nameOrJson.startsWith("{") ? parser.parse(nameOrJson.getBytes(StandardCharsets.UTF_8))
+                : parse(nameOrJson);
         assertThat(d.messages()).hasSize(1);
         assertThat(d.statuses()).isEmpty();
         assertThat(d.ignored()).isZero();
@@ -285,5 +286,52 @@ class WebhookParserTest {
             assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8)))
                     .as("body <%s>", body).isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void aSenderWithoutAVisibleNumberIsKeyedByTheBusinessScopedId() throws IOException {
+        InboundMessage m = single("bsuid-text-no-phone.json");
+        assertThat(m.user().userId()).isEqualTo("US.13491208655302741918");
+        assertThat(m.user().phone()).isEmpty();
+        assertThat(m.user().displayName()).isEqualTo("Sheena Nelson");
+        assertThat(m.bsuid()).isEqualTo("US.13491208655302741918");
+        assertThat(m.input()).isEqualTo(Inbound.text("Does it come in another color?"));
+    }
+
+    @Test
+    void aSenderWithBothIsKeyedByTheNumberAndNamesTheId() throws IOException {
+        InboundMessage m = single("bsuid-text-with-phone.json");
+        assertThat(m.user().userId()).isEqualTo("+16505551234");
+        assertThat(m.bsuid()).isEqualTo("US.13491208655302741918");
+    }
+
+    @Test
+    void aBusinessScopedIdInFromIsNotAPhoneNumber() throws IOException {
+        String json = new String(payload("text.json"), StandardCharsets.UTF_8)
+                .replace("\"from\": \"919812345678\"", "\"from\": \"US.13491208655302741918\"");
+        InboundMessage m = single(json);
+        assertThat(m.user().userId()).isEqualTo("US.13491208655302741918");
+        assertThat(m.user().phone()).isEmpty();
+    }
+
+    @Test
+    void theNumberSharedOnRequestIsTheUsersOwnAndACardSharedByHandIsNot() throws IOException {
+        InboundMessage shared = single("bsuid-contact-shared.json");
+        assertThat(shared.input()).isEqualTo(Inbound.phoneShared("+16505551234"));
+        assertThat(shared.user().userId()).isEqualTo("US.13491208655302741918");
+
+        String byHand = new String(payload("bsuid-contact-shared.json"), StandardCharsets.UTF_8)
+                .replace("contact_request", "other");
+        InboundMessage card = single(byHand);
+        assertThat(card.input().kind()).isEqualTo(Inbound.Kind.UNSUPPORTED);
+        assertThat(card.what()).isEqualTo("contacts");
+    }
+
+    @Test
+    void aChangedIdIsReportedAndNotAnswered() throws IOException {
+        WebhookDelivery d = parse("bsuid-changed.json");
+        assertThat(d.messages()).isEmpty();
+        assertThat(d.idChanges()).containsExactly(new WebhookDelivery.IdChange("US.13491208655302741918",
+                "US.99991208655302741918", null));
     }
 }

@@ -36,6 +36,10 @@ final class WhatsAppLimitsCheck {
                         assertThat(ids.add(b.path("reply").path("id").asText())).isTrue();
                         assertThat(b.path("reply").path("id").asText()).hasSizeLessThanOrEqualTo(256);
                     }
+                } else if (kind.equals("request_contact_info")) {
+                    assertThat(body).hasSizeLessThanOrEqualTo(1024);
+                    assertThat(i.path("action").path("name").asText()).isEqualTo("request_contact_info");
+                    assertThat(m.has("recipient") != m.has("to")).as("one recipient in %s", m).isTrue();
                 } else {
                     assertThat(kind).isEqualTo("list");
                     assertThat(body).hasSizeLessThanOrEqualTo(4096);

@@ -129,6 +129,16 @@ public class ChatPane extends Div {
                 choices.add(open);
                 bubble.add(choices);
             }
+            case Reply.PhoneRequest r -> { // the simulator's users are numbers: shown as WhatsApp would, not tappable
+                bubble.addClassName("sim-phone-request");
+                bubble.add(body(whatsApp ? WhatsAppPreview.interactiveBody(r.body()) : r.body()), time());
+                Div choices = choices();
+                Button share = new Button("Share phone number", VaadinIcon.PHONE.create());
+                share.setEnabled(false);
+                fullWidth(share);
+                choices.add(share);
+                bubble.add(choices);
+            }
             case Reply.Template t -> {
                 bubble.addClassName("sim-template");
                 Div name = new Div("[" + t.name() + "]");

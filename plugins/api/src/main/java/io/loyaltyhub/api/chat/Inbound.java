@@ -5,13 +5,15 @@ import java.util.Objects;
 /**
  * What the user sent, as the engine understood it.
  *
- * @param kind   typed text, a tapped choice (button or list row), or something the bot cannot read
- * @param text   the typed text, or the tapped choice's title; empty for {@link Kind#UNSUPPORTED}
+ * @param kind   typed text, a tapped choice (button or list row), the user's own phone number shared on
+ *               request, or something the bot cannot read
+ * @param text   the typed text, the tapped choice's title, or the shared number in E.164; empty for
+ *               {@link Kind#UNSUPPORTED}
  * @param choice the tapped choice's id ({@link Choice#id()}); null unless {@link Kind#CHOICE}
  */
 public record Inbound(Kind kind, String text, String choice) {
 
-    public enum Kind { TEXT, CHOICE, UNSUPPORTED }
+    public enum Kind { TEXT, CHOICE, PHONE_SHARED, UNSUPPORTED }
 
     public Inbound {
         Objects.requireNonNull(kind);
@@ -24,6 +26,11 @@ public record Inbound(Kind kind, String text, String choice) {
 
     public static Inbound choice(String id, String title) {
         return new Inbound(Kind.CHOICE, title, id);
+    }
+
+    /** The user shared their own number (E.164) in answer to a {@link Reply.PhoneRequest}. */
+    public static Inbound phoneShared(String e164) {
+        return new Inbound(Kind.PHONE_SHARED, e164, null);
     }
 
     public static Inbound unsupported(String what) {

@@ -60,6 +60,16 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * Asks the user to share their own phone number with one tap (WhatsApp's {@code request_contact_info}),
+     * for users known only by a business-scoped id. Channels without such a button show the text.
+     */
+    record PhoneRequest(String body) implements Reply {
+        public PhoneRequest {
+            Objects.requireNonNull(body);
+        }
+    }
+
     static Reply text(String body) {
         return new Text(body);
     }

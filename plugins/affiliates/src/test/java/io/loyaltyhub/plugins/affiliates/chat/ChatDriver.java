@@ -95,6 +95,7 @@ class ChatDriver {
                 yield m.body();
             }
             case Reply.Template t -> t.fallbackText();
+            case Reply.PhoneRequest q -> q.body();
         };
         assertThat(body).isNotBlank();
         assertThat(body.length()).as("body").isLessThanOrEqualTo(Fit.BODY);
@@ -116,6 +117,7 @@ class ChatDriver {
                 case Reply.Buttons b -> b.body();
                 case Reply.Menu m -> m.body();
                 case Reply.Template t -> t.fallbackText();
+                case Reply.PhoneRequest q -> q.body();
             });
         }
         return String.join("\n---\n", out);

@@ -4,6 +4,7 @@ import io.loyaltyhub.api.chat.Audience;
 import io.loyaltyhub.api.chat.ChatFlow;
 import io.loyaltyhub.api.chat.ChatStep;
 import io.loyaltyhub.api.chat.ChatTurn;
+import io.loyaltyhub.api.chat.Inbound;
 import io.loyaltyhub.api.chat.Intent;
 import io.loyaltyhub.api.chat.Reply;
 import io.loyaltyhub.api.loyalty.Customer;
@@ -59,8 +60,15 @@ public class CustomerChatFlow implements ChatFlow {
     @Override
     public ChatStep handle(ChatTurn turn) {
         try {
-            Optional<Customer> customer = support.loyalty().findByMobile(turn.user().userId())
+            if (turn.user().phone().isEmpty()) {
+                return joining.withoutNumber(turn); // known only by a business-scoped id: ask for the number
+            }
+            Optional<Customer> customer = support.loyalty().findByMobile(turn.user().phone().get())
                     .filter(c -> c.status() != CustomerStatus.ERASED); // erased: a stranger now
+            if (turn.input().kind() == Inbound.Kind.PHONE_SHARED) { // just linked: their menu, or the greeting
+                turn = new ChatTurn(turn.user(), turn.messageId(), turn.input(), Intent.MENU, turn.step(), turn.data(),
+                        turn.texts());
+            }
             if (customer.isEmpty()) {
                 return joining.handle(turn);
             }

@@ -107,6 +107,22 @@ final class Joining {
         }
     }
 
+    /**
+     * Someone WhatsApp shows only by a business-scoped id: nothing can be joined or looked up without their number,
+     * so every message is answered with the request to share it (one tap). STOP and a friend's code still work.
+     */
+    ChatStep withoutNumber(ChatTurn turn) {
+        Texts t = turn.texts();
+        if (turn.intent() == io.loyaltyhub.api.chat.Intent.STOP) {
+            return ChatStep.to(CustomerChatFlow.NEW, Reply.text(t.get("stop.guest")));
+        }
+        String ref = turn.input().kind() == Inbound.Kind.TEXT
+                ? support.keywords(turn).referralCode(turn.input().text()).orElse(turn.data().get("ref"))
+                : turn.data().get("ref");
+        return ChatStep.to(CustomerChatFlow.NEW, new Reply.PhoneRequest(t.get("join.share-number")))
+                .withData(data(ref, null));
+    }
+
     private static Map<String, String> data(String ref, String name) {
         Map<String, String> d = new HashMap<>();
         if (ref != null) {

@@ -56,6 +56,7 @@ final class Screens {
             case Reply.Buttons x -> new Reply.Buttons(body(lead + "\n\n" + x.body()), x.buttons());
             case Reply.Menu x -> new Reply.Menu(body(lead + "\n\n" + x.body()), x.buttonLabel(), x.rows());
             case Reply.Template x -> x;
+            case Reply.PhoneRequest x -> new Reply.PhoneRequest(body(lead + "\n\n" + x.body()));
         };
     }
 

@@ -90,6 +90,7 @@ class ChatDriver {
                 yield m.body();
             }
             case Reply.Template t -> t.fallbackText();
+            case Reply.PhoneRequest q -> q.body();
         };
         assertThat(body).isNotBlank();
         assertThat(body.length()).as("body").isLessThanOrEqualTo(1024);
@@ -105,6 +106,7 @@ class ChatDriver {
                 case Reply.Buttons b -> b.body();
                 case Reply.Menu m -> m.body();
                 case Reply.Template t -> t.fallbackText();
+                case Reply.PhoneRequest q -> q.body();
             });
         }
         return String.join("\n---\n", out);
