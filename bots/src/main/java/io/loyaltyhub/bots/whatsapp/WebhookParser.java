@@ -92,6 +92,11 @@ public final class WebhookParser {
         return new WebhookDelivery(messages, statuses, idChanges, ignored);
     }
 
+    /** Whether {@code id} is a business-scoped user id (and so never a phone number). */
+    static boolean isBusinessScopedId(String id) {
+        return id != null && BSUID.matcher(id).matches();
+    }
+
     /** Who sent {@code m}: the phone number (E.164) when visible, and the business-scoped id when given. */
     record Sender(String phone, String bsuid) {
         /** The key the conversation goes by: the number where there is one. */

@@ -44,10 +44,10 @@ public final class WhatsAppRenderer {
     private static ObjectNode envelope(String to, String type) {
         ObjectNode n = JSON.createObjectNode();
         n.put("messaging_product", "whatsapp").put("recipient_type", "individual");
-        if (to.startsWith("+")) {
-            n.put("to", to.substring(1));
-        } else {
+        if (WebhookParser.isBusinessScopedId(to)) {
             n.put("recipient", to);
+        } else {
+            n.put("to", to.startsWith("+") ? to.substring(1) : to);
         }
         return n.put("type", type);
     }

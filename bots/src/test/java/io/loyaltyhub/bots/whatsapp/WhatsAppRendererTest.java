@@ -314,4 +314,14 @@ class WhatsAppRendererTest {
                 .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(WhatsAppLimits.ROW_TITLE));
         assertThat(titles.get(9)).endsWith(" 10");
     }
+
+    @Test
+    void aBusinessScopedIdIsARecipientAndTheNumberRequestIsOneTap() {
+        ObjectNode n = WhatsAppRenderer.render("US.13491208655302741918", new Reply.PhoneRequest("Share your number"));
+
+        assertThat(n).isEqualTo(json("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","recipient":"US.13491208655302741918",
+                 "type":"interactive","interactive":{"type":"request_contact_info","body":{"text":"Share your number"},
+                 "action":{"name":"request_contact_info"}}}"""));
+    }
 }
