@@ -8,14 +8,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.loyaltyhub.api.plugin.JsonCodec;
 
-/** The one JSON configuration of the server: ISO-8601 times, exact decimals, unknown fields ignored. */
+/**
+ * The one JSON configuration of the server: ISO-8601 times, exact decimals, unknown fields ignored; nothing
+ * after the value, no fraction where a whole number belongs; money as {@code {"amount": "12.50", "currency":
+ * "INR"}} (a decimal string, so no client reads it as a float).
+ */
 public final class HostJson implements JsonCodec {
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(MoneyJson.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     public ObjectMapper mapper() {

@@ -61,6 +61,7 @@ public final class HttpServer {
                 .host(host)
                 .port(port)
                 .maxPayloadSize(MAX_PAYLOAD)
+                .directHandlers(api.problems().directHandlers())
                 .addFeature(observe)
                 .routing(r -> routing(r, api, endpoints, openApiJson, whatsapp, telegram, web))
                 .build()

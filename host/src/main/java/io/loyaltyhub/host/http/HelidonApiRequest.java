@@ -1,6 +1,7 @@
 package io.loyaltyhub.host.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.loyaltyhub.api.http.ApiProblem;
@@ -61,22 +62,41 @@ final class HelidonApiRequest implements ApiRequest {
             throw ApiProblem.badRequest("missing-body", "This request needs a JSON body.");
         }
         try {
-            T value = json.mapper().readValue(bytes, type);
+            JsonNode tree = json.mapper().readTree(StrictJson.text(bytes));
+            StrictJson.refuseControlCharacters(tree);
+            T value = json.mapper().treeToValue(tree, type);
             if (value == null) {
                 throw ApiProblem.badRequest("missing-body", "The JSON body is null.");
             }
             return value;
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            // well-formed JSON of the wrong shape, or a value its type refuses (e.g. 31 February)
-            String field = e.getPath().isEmpty() ? "" : " at '" + e.getPath().getLast().getFieldName() + "'";
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String detail = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw ApiProblem.badRequest("invalid-body", "The JSON does not have the expected shape" + field + ": " + detail);
+            String field = fieldPath(e);
+            if (!field.isEmpty()) { // a value its field refuses (1.5 for an id, 31 February): 422 naming the field
+                throw ApiProblem.invalid("The field '" + field + "' has a value it cannot take.",
+                        java.util.Map.of(field, detail == null ? "invalid value" : detail));
+            }
+            // not one value but the whole: something after the value, or not the expected kind of JSON
+            throw ApiProblem.badRequest("invalid-body", "The JSON does not have the expected shape: " + detail);
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiProblem.badRequest("unreadable-body", "The body could not be read.");
         }
+    }
+
+    /** {@code lines[2].amount} for the place a mapping failed, or empty when it was not in a field. */
+    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
     }
 
     @Override

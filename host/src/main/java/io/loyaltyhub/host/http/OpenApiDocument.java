@@ -3,7 +3,10 @@ package io.loyaltyhub.host.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyaltyhub.api.http.ApiEndpoint;
+import io.loyaltyhub.api.affiliate.Money;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
+import io.loyaltyhub.api.http.Required;
 import io.loyaltyhub.host.HostJson;
 
 import java.lang.reflect.ParameterizedType;
@@ -66,18 +69,36 @@ public final class OpenApiDocument {
                     p.put("required", true);
                     p.putObject("schema").put("type", "string");
                 }
+                for (QueryParam q : route.query()) {
+                    params = params == null ? op.putArray("parameters") : params;
+                    ObjectNode p = params.addObject();
+                    p.put("name", q.name());
+                    p.put("in", "query");
+                    p.put("required", false);
+                    if (!q.description().isEmpty()) {
+                        p.put("description", q.description());
+                    }
+                    ObjectNode schema = p.putObject("schema");
+                    switch (q.type()) {
+                        case "date", "date-time" -> schema.put("type", "string").put("format", q.type());
+                        default -> schema.put("type", q.type());
+                    }
+                }
                 if (route.requestType() != null) {
                     ObjectNode body = op.putObject("requestBody");
-                    body.put("required", true);
+                    body.put("required", route.bodyRequired());
                     body.putObject("content").putObject("application/json").set("schema",
-                            schemaRef(json, route.requestType(), schemas));
+                            schemaRef(json, route.requestType(), schemas, true));
                 }
                 ObjectNode responses = op.putObject("responses");
-                ObjectNode ok = responses.putObject(route.method().name().equals("POST") ? "201" : "200");
-                ok.put("description", "Success");
-                if (route.responseType() != null) {
-                    ok.putObject("content").putObject("application/json").set("schema",
-                            schemaRef(json, route.responseType(), schemas));
+                for (int status : route.successes()) {
+                    ObjectNode ok = responses.putObject(String.valueOf(status));
+                    ok.put("description", status == 201 ? "Created" : status == 204 ? "No content" : "Success");
+                    if (status != 204) {
+                        ok.putObject("content").putObject("application/json").set("schema",
+                                route.responseType() != null ? schemaRef(json, route.responseType(), schemas, false)
+                                        : json.mapper().createObjectNode().put("type", "object"));
+                    }
                 }
                 ObjectNode problem = responses.putObject("default");
                 problem.put("description", "Problem (4xx client error, 5xx server error)");
@@ -105,17 +126,21 @@ public final class OpenApiDocument {
         return s;
     }
 
-    private static ObjectNode schemaRef(HostJson json, Type type, ObjectNode schemas) {
+    /**
+     * The schema of {@code type}. Record components of reference types may be null (marked nullable);
+     * primitives, and components marked {@link Required} in requests, are required.
+     */
+    private static ObjectNode schemaRef(HostJson json, Type type, ObjectNode schemas, boolean request) {
         ObjectNode s = json.mapper().createObjectNode();
         Class<?> raw = type instanceof Class<?> c ? c
                 : type instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : Object.class;
         if (raw.isArray()) {
             s.put("type", "array");
-            s.set("items", schemaRef(json, raw.getComponentType(), schemas));
+            s.set("items", schemaRef(json, raw.getComponentType(), schemas, request));
         } else if (Collection.class.isAssignableFrom(raw)) {
             s.put("type", "array");
             Type item = type instanceof ParameterizedType pt ? pt.getActualTypeArguments()[0] : Object.class;
-            s.set("items", schemaRef(json, item, schemas));
+            s.set("items", schemaRef(json, item, schemas, request));
         } else if (Map.class.isAssignableFrom(raw)) {
             s.put("type", "object");
         } else if (raw == String.class || raw.isEnum()) {
@@ -139,14 +164,55 @@ public final class OpenApiDocument {
         } else if (raw == LocalDate.class) {
             s.put("type", "string");
             s.put("format", "date");
+        } else if (raw == Money.class) {
+            s.put("$ref", "#/components/schemas/Money");
+            if (!schemas.has("Money")) {
+                ObjectNode def = schemas.putObject("Money");
+                def.put("type", "object");
+                def.put("description", "An exact amount: a decimal string (never a float) and an ISO 4217 currency.");
+                ObjectNode props = def.putObject("properties");
+                props.putObject("amount").put("type", "string").put("pattern", "^-?[0-9]+(\\.[0-9]+)?$")
+                        .put("example", "12.50");
+                props.putObject("currency").put("type", "string").put("pattern", "^[A-Z]{3}$").put("example", "INR");
+                def.putArray("required").add("amount").add("currency");
+                def.put("additionalProperties", false);
+            }
         } else if (raw.isRecord()) {
             String name = raw.getSimpleName();
             if (!schemas.has(name)) {
                 ObjectNode def = schemas.putObject(name); // placeholder first: records may refer to themselves
                 def.put("type", "object");
                 ObjectNode props = def.putObject("properties");
+                ArrayNode required = json.mapper().createArrayNode();
                 for (RecordComponent rc : raw.getRecordComponents()) {
-                    props.set(rc.getName(), schemaRef(json, rc.getGenericType(), schemas));
+                    ObjectNode prop = schemaRef(json, rc.getGenericType(), schemas, request);
+                    boolean primitive = rc.getType().isPrimitive();
+                    if (primitive || rc.isAnnotationPresent(Required.class)) {
+                        required.add(rc.getName());
+                    }
+                    if (!primitive && !rc.isAnnotationPresent(Required.class)) {
+                        if (prop.has("$ref")) { // OpenAPI 3.0: a $ref takes no siblings
+                            ObjectNode wrapped = json.mapper().createObjectNode();
+                            wrapped.put("nullable", true).putArray("allOf").add(prop);
+                            prop = wrapped;
+                        } else {
+                            prop.put("nullable", true);
+                        }
+                    }
+                    props.set(rc.getName(), prop);
+                }
+                if (!required.isEmpty() && !request) {
+                    def.set("required", required);
+                } else if (request) {
+                    ArrayNode marked = json.mapper().createArrayNode();
+                    for (RecordComponent rc : raw.getRecordComponents()) {
+                        if (rc.isAnnotationPresent(Required.class)) {
+                            marked.add(rc.getName());
+                        }
+                    }
+                    if (!marked.isEmpty()) {
+                        def.set("required", marked);
+                    }
                 }
             }
             s.put("$ref", "#/components/schemas/" + name);

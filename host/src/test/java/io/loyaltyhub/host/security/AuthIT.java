@@ -170,6 +170,8 @@ class AuthIT {
         }
         Reply locked = server.post("/api/v1/auth/token", null, "{\"username\":\"victim\",\"password\":\"victim-password-1\"}");
         assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.raw().headers().firstValue("Retry-After")).as("when to try again").hasValueSatisfying(
+                v -> assertThat(Long.parseLong(v)).isPositive());
         assertThat(locked.json().get("code").asText()).isEqualTo("login-throttled");
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ public final class TestServer implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private ApiContract contract;
 
     private TestServer(LoyaltyServer server, String databaseUrl, ServerConfig config, Clock clock) {
         this.server = server;
@@ -158,7 +160,10 @@ public final class TestServer implements AutoCloseable {
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            contract().check(method, request.uri(), body == null ? null : "application/json", body, r.statusCode(),
+                    r.headers().firstValue("content-type").orElse(null), r.body());
             return new Reply(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
@@ -193,9 +198,29 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The server's own OpenAPI document, read on first use (it does not change while the server runs). */
+    private synchronized ApiContract contract() throws IOException, InterruptedException {
+        if (contract == null) {
+            HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(base() + "/openapi")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            contract = new ApiContract(doc.body());
+        }
+        return contract;
+    }
+
+    /** Mismatches between what the ITs sent and got and what /openapi says (none, for a passing class). */
+    public List<String> contractMismatches() {
+        return contract == null ? List.of() : contract.mismatches();
+    }
+
     @Override
     public void close() {
         server.close();
         TestDatabase.drop(databaseUrl);
+        List<String> mismatches = contractMismatches();
+        if (!mismatches.isEmpty()) {
+            throw new AssertionError(mismatches.size() + " answers or requests differ from /openapi:\n  "
+                    + String.join("\n  ", mismatches.subList(0, Math.min(40, mismatches.size()))));
+        }
     }
 }

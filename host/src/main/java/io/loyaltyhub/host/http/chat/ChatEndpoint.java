@@ -13,6 +13,7 @@ import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 import io.loyaltyhub.bots.engine.ReplyCodec;
 
 import java.util.List;
@@ -53,7 +54,8 @@ public final class ChatEndpoint implements ApiEndpoint {
                 ApiRoute.post("/simulator", "messages:write", "Send a message to the bots as a user, get the replies",
                         SimulatorMessage.class, SimulatorAnswer.class, this::simulate),
                 ApiRoute.get("/messages", "messages:read", "A user's messages on every channel, newest first "
-                        + "(?user=<mobile or id>&limit=)", ChatMessage[].class, this::messages),
+                        + "(?user=<mobile or id>&limit=)", ChatMessage[].class, this::messages)
+                        .query(QueryParam.text("user", "a mobile (any format) or a channel's user id"), QueryParam.integer("limit", "at most this many")),
                 ApiRoute.get("/channels", "messages:read", "Each channel: on or off, last webhook, queue, failures",
                         ChannelStatus[].class, r -> ApiResponse.ok(channels.status())));
     }

@@ -33,7 +33,7 @@ public final class ApiKeysEndpoint implements ApiEndpoint {
                 ApiRoute.get("/", "apikeys:read", "List API keys (never the keys themselves)",
                         ApiKeys.ApiKeyInfo[].class, r -> ApiResponse.ok(keys.list())),
                 ApiRoute.post("/", "apikeys:write", "Create an API key with scopes", NewKey.class,
-                        ApiKeys.CreatedKey.class, this::create),
+                        ApiKeys.CreatedKey.class, this::create).created(),
                 ApiRoute.delete("/{id}", "apikeys:write", "Revoke an API key", this::revoke));
     }
 

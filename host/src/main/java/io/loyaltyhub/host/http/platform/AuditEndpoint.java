@@ -5,6 +5,7 @@ import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 import io.loyaltyhub.api.platform.AuditEntry;
 import io.loyaltyhub.api.platform.AuditLog;
 import io.loyaltyhub.api.platform.AuditQuery;
@@ -28,7 +29,9 @@ public final class AuditEndpoint implements ApiEndpoint {
 
     @Override
     public List<ApiRoute> routes() {
-        return List.of(ApiRoute.get("/", "audit:read", "Search the audit log", AuditEntry[].class, this::search));
+        return List.of(ApiRoute.get("/", "audit:read", "Search the audit log", AuditEntry[].class, this::search)
+                .query(QueryParam.text("actor", "who, e.g. staff:admin"), QueryParam.text("entityType", "e.g. customer"),
+                        QueryParam.text("from", "a date or instant (inclusive)"), QueryParam.text("to", "a date or instant (exclusive)"), QueryParam.integer("limit", "at most this many")));
     }
 
     private ApiResponse search(ApiRequest r) {

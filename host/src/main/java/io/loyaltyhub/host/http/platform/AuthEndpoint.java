@@ -52,7 +52,9 @@ public final class AuthEndpoint implements ApiEndpoint {
             case LoginResult.BadCredentials b ->
                     throw new ApiProblem(401, "invalid-credentials", "Unauthorized", "Incorrect username or password.");
             case LoginResult.Throttled t -> throw new ApiProblem(429, "login-throttled", "Too many attempts",
-                    "Too many failed logins; try again after " + t.retryAfter() + ".");
+                    "Too many failed logins; try again after " + t.retryAfter() + ".")
+                    .withHeader("Retry-After", String.valueOf(Math.max(1, java.time.Duration.between(
+                            java.time.Instant.now(), t.retryAfter()).toSeconds() + 1)));
         };
     }
 }

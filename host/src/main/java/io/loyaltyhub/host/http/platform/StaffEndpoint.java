@@ -32,7 +32,7 @@ public final class StaffEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "staff:read", "List staff users", StaffUser[].class, r -> ApiResponse.ok(staff.list())),
-                ApiRoute.post("/", "staff:write", "Create a staff user", NewStaff.class, StaffUser.class, this::create));
+                ApiRoute.post("/", "staff:write", "Create a staff user", NewStaff.class, StaffUser.class, this::create).created());
     }
 
     private ApiResponse create(ApiRequest r) {

@@ -79,11 +79,15 @@ public class AffiliateServiceImpl implements AffiliateService {
         }
         String payout = optionalText(a.payoutDetails(), "payoutDetails", 500, "invalid-payout-details");
         String invite = a.invite() == null || a.invite().isBlank() ? null : a.invite().trim().toUpperCase(Locale.ROOT);
+        if (invite != null && !invite.matches("[A-Z0-9]{4,20}")) {
+            throw invalid("unknown-invite", "invite", "is not an affiliate's code");
+        }
         long id = context.transactions().inTransaction(tx -> {
             SqlRunner sql = tx.sql();
             refuseTaken(sql, mobile, telegram);
             Long recruiter = invite == null ? null : sql.one("SELECT id FROM affiliate WHERE code = ? AND status = 'APPROVED'",
-                    rs -> rs.getLong(1), invite).orElse(null); // an unknown invite is not an error: nobody recruited them
+                    rs -> rs.getLong(1), invite).orElseThrow(() -> invalid("unknown-invite", "invite",
+                    "is not the code of an approved affiliate"));
             Instant now = tx.now();
             for (int attempt = 0; attempt < 8; attempt++) {
                 String code = Codes.affiliate();

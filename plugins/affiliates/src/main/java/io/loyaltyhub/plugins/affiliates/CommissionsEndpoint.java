@@ -7,6 +7,7 @@ import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 import io.loyaltyhub.api.plugin.PluginContext;
 import org.pf4j.Extension;
 
@@ -44,7 +45,8 @@ public class CommissionsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Commissions, newest first (?status=PENDING|APPROVED|PAID|REJECTED|REVERSED, "
-                        + "?affiliateId=, ?limit=)", Commission[].class, guarded(this::list)),
+                        + "?affiliateId=, ?limit=)", Commission[].class, guarded(this::list)).query(QueryParam.text("status",
+                        "PENDING, APPROVED, PAID, REJECTED or REVERSED"), QueryParam.integer("affiliateId", "one affiliate's"), QueryParam.integer("limit", "at most this many")),
                 ApiRoute.get("/{id}", "affiliates:read", "A commission", Commission.class,
                         guarded(r -> ApiResponse.ok(commissions.find(r.idParam("id"))
                                 .orElseThrow(() -> Commissions.unknown(r.idParam("id")))))),
@@ -53,7 +55,7 @@ public class CommissionsEndpoint implements ApiEndpoint {
                         guarded(r -> ApiResponse.ok(commissions.approve(r.actor(), r.idParam("id"))))),
                 ApiRoute.post("/{id}/reject", "affiliates:write", "Reject a pending or approved (unpaid) commission with a reason",
                         Reason.class, Commission.class, guarded(r -> ApiResponse.ok(commissions.reject(r.actor(), r.idParam("id"),
-                                r.hasBody() ? r.body(Reason.class).reason() : null)))),
+                                r.hasBody() ? r.body(Reason.class).reason() : null)))).optionalBody(),
                 ApiRoute.post("/bulk-approve", "affiliates:write", "Approve many pending commissions (ids); answers how many "
                         + "were approved", BulkApproval.class, BulkApproved.class, guarded(this::bulk)));
     }

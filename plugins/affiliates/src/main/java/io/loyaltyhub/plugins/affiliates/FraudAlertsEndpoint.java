@@ -6,6 +6,7 @@ import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 import io.loyaltyhub.api.plugin.PluginContext;
 import org.pf4j.Extension;
 
@@ -35,12 +36,12 @@ public class FraudAlertsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Fraud alerts, newest first (?open=true for the review queue, ?limit=)",
-                        FraudAlert[].class, guarded(this::list)),
+                        FraudAlert[].class, guarded(this::list)).query(QueryParam.bool("open", "true: only the review queue"), QueryParam.integer("limit", "at most this many")),
                 ApiRoute.get("/{id}", "affiliates:read", "A fraud alert with its evidence", FraudAlert.class,
                         guarded(r -> ApiResponse.ok(fraud.find(r.idParam("id")).orElseThrow(() -> ApiProblem.notFound(
                                 "No fraud alert " + r.pathParam("id")))))),
                 ApiRoute.post("/{id}/resolve", "affiliates:write", "Decide an alert: confirmed fraud rejects what it holds, "
-                        + "a false alarm releases it", Resolution.class, FraudAlert.class, guarded(this::resolve)));
+                        + "a false alarm releases it", Resolution.class, FraudAlert.class, guarded(this::resolve)).optionalBody());
     }
 
     private ApiResponse list(ApiRequest r) {

@@ -8,6 +8,7 @@ import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 import io.loyaltyhub.api.plugin.PluginContext;
 import org.pf4j.Extension;
 
@@ -49,7 +50,9 @@ public class PayoutsEndpoint implements ApiEndpoint {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Payouts, newest first (?affiliateId=, ?status=REQUESTED|PAID|REJECTED, ?limit=)",
                         Payout[].class, guarded(r -> ApiResponse.ok(payouts.list(CommissionsEndpoint.longQuery(r, "affiliateId")
-                                .orElse(null), CommissionsEndpoint.status(r, PayoutStatus.class), Rest.limit(r, 50))))),
+                                .orElse(null), CommissionsEndpoint.status(r, PayoutStatus.class), Rest.limit(r, 50)))))
+                        .query(QueryParam.integer("affiliateId", "one affiliate's"),
+                                QueryParam.text("status", "REQUESTED, PAID or REJECTED"), QueryParam.integer("limit", "at most this many")),
                 ApiRoute.get("/{id}", "affiliates:read", "A payout", Payout.class,
                         guarded(r -> ApiResponse.ok(payouts.find(r.idParam("id"))
                                 .orElseThrow(() -> Payouts.unknown(r.idParam("id")))))),
@@ -57,12 +60,12 @@ public class PayoutsEndpoint implements ApiEndpoint {
                         + "payout minimum", Balance.class, guarded(this::balance)),
                 ApiRoute.post("/", "affiliates:write", "Request a payout of the affiliate's whole approved balance "
                         + "(refused below the minimum or while one is open)", PayoutRequest.class, Payout.class,
-                        guarded(this::request)),
+                        guarded(this::request)).created(),
                 ApiRoute.post("/{id}/pay", "affiliates:write", "Record that a requested payout was paid (method, reference, "
-                        + "optional proofFile); paying twice is refused", Payment.class, Payout.class, guarded(this::pay)),
+                        + "optional proofFile); paying twice is refused", Payment.class, Payout.class, guarded(this::pay)).optionalBody(),
                 ApiRoute.post("/{id}/reject", "affiliates:write", "Refuse a requested payout; its commissions go back to the "
                         + "approved balance", Reason.class, Payout.class, guarded(r -> ApiResponse.ok(payouts.reject(r.actor(),
-                        r.idParam("id"), r.hasBody() ? r.body(Reason.class).reason() : null)))));
+                        r.idParam("id"), r.hasBody() ? r.body(Reason.class).reason() : null)))).optionalBody());
     }
 
     private ApiResponse balance(ApiRequest r) {

@@ -37,7 +37,7 @@ public class PlansEndpoint implements ApiEndpoint {
                 ApiRoute.get("/{id}", "affiliates:read", "A commission plan", Plans.PlanView.class,
                         guarded(r -> ApiResponse.ok(plans.find(r.idParam("id")).orElseThrow(() -> Plans.unknown(r.idParam("id")))))),
                 ApiRoute.post("/", "affiliates:write", "Create a plan (name, params: {type: PERCENT|FLAT|TIERED|CATEGORY, ...})",
-                        PlanDraft.class, Plans.PlanView.class, guarded(this::create)),
+                        PlanDraft.class, Plans.PlanView.class, guarded(this::create)).created(),
                 ApiRoute.put("/{id}", "affiliates:write", "Change a plan's name or params (absent: unchanged); applies to "
                         + "bills from now on", PlanDraft.class, Plans.PlanView.class, guarded(this::update)));
     }

@@ -11,13 +11,32 @@ public class ApiProblem extends RuntimeException {
     private final String code;
     private final String title;
     private final Map<String, String> fieldErrors;
+    private final Map<String, String> headers;
 
     public ApiProblem(int status, String code, String title, String detail, Map<String, String> fieldErrors) {
+        this(status, code, title, detail, fieldErrors, Map.of());
+    }
+
+    private ApiProblem(int status, String code, String title, String detail, Map<String, String> fieldErrors,
+                       Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(fieldErrors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same problem with a response header, e.g. {@code Retry-After} on a 429 or 503. */
+    public ApiProblem withHeader(String name, String value) {
+        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new ApiProblem(status, code, title, getMessage(), fieldErrors, h);
+    }
+
+    /** Response headers that go with the problem document. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ApiProblem(int status, String code, String title, String detail) {

@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param summary      one line for the OpenAPI document
  * @param requestType  body type for the OpenAPI document, or null
  * @param responseType answer type for the OpenAPI document, or null
+ * @param successes    the success statuses it answers, the usual one first (default 200; 204 for DELETE)
+ * @param bodyRequired whether a request with {@code requestType} must carry a body
+ * @param query        the query parameters it reads
  */
 public record ApiRoute(HttpMethod method, String path, String scope, String summary,
-                       Class<?> requestType, Class<?> responseType, ApiHandler handler) {
+                       Class<?> requestType, Class<?> responseType, ApiHandler handler,
+                       java.util.List<Integer> successes, boolean bodyRequired, java.util.List<QueryParam> query) {
 
-    /** The scope of the few routes anyone may call, such as logging in. Declared, like every other. */
     public static final String PUBLIC = "public:access";
 
     public ApiRoute {
@@ -28,6 +31,15 @@ public record ApiRoute(HttpMethod method, String path, String scope, String summ
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /: " + path);
         }
+        successes = successes == null || successes.isEmpty()
+                ? java.util.List.of(method == HttpMethod.DELETE ? 204 : 200) : java.util.List.copyOf(successes);
+        query = query == null ? java.util.List.of() : java.util.List.copyOf(query);
+    }
+
+    /** A route answering 200 (204 for DELETE), with a required body when it has a request type. */
+    public ApiRoute(HttpMethod method, String path, String scope, String summary, Class<?> requestType,
+                    Class<?> responseType, ApiHandler handler) {
+        this(method, path, scope, summary, requestType, responseType, handler, null, true, null);
     }
 
     public static ApiRoute get(String path, String scope, String summary, Class<?> responseType, ApiHandler handler) {
@@ -46,5 +58,27 @@ public record ApiRoute(HttpMethod method, String path, String scope, String summ
 
     public static ApiRoute delete(String path, String scope, String summary, ApiHandler handler) {
         return new ApiRoute(HttpMethod.DELETE, path, scope, summary, null, null, handler);
+    }
+
+    /** The success statuses the handler answers with, first the usual one (e.g. 201, or 200 and 201). */
+    public ApiRoute answers(int... statuses) {
+        return new ApiRoute(method, path, scope, summary, requestType, responseType, handler,
+                java.util.Arrays.stream(statuses).boxed().toList(), bodyRequired, query);
+    }
+
+    /** Answers 201 Created. */
+    public ApiRoute created() {
+        return answers(201);
+    }
+
+    /** The body may be left out (e.g. a reversal without a reason). */
+    public ApiRoute optionalBody() {
+        return new ApiRoute(method, path, scope, summary, requestType, responseType, handler, successes, false, query);
+    }
+
+    /** The query parameters the handler reads. */
+    public ApiRoute query(QueryParam... params) {
+        return new ApiRoute(method, path, scope, summary, requestType, responseType, handler, successes, bodyRequired,
+                java.util.List.of(params));
     }
 }

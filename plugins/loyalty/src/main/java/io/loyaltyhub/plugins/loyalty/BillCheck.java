@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Checks a bill before anything is written, naming every bad field; the refusal's code is that of
  * the first problem (missing-field, invalid-mobile, invalid-amount, unsupported-currency,
- * future-bill, invalid-bill-number, invalid-line). Bill numbers appear in URLs, so no slash.
+ * future-bill, invalid-date, unknown-store, invalid-bill-number, invalid-line). Bill numbers appear in
+ * URLs, so no slash.
  */
 final class BillCheck {
     private BillCheck() {
@@ -28,7 +29,12 @@ final class BillCheck {
     record Checked(Bill bill, String mobile, String hash) {
     }
 
-    static Checked check(Bill b, LoyaltyConfig config, PhoneNumbers phones, Instant now) {
+    /** No bill is older than this: a year 0 or 1970 date is a mistake, not a purchase. */
+    static final Instant OLDEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** @param knownStore whether a store code is one the retailer set up */
+    static Checked check(Bill b, LoyaltyConfig config, PhoneNumbers phones, java.util.function.Predicate<String> knownStore,
+                         Instant now) {
         Map<String, String> errors = new LinkedHashMap<>();
         String code = null;
         if (b == null) {
@@ -79,10 +85,16 @@ final class BillCheck {
         } else if (b.billedAt().toInstant().isAfter(now.plus(config.futureTolerance()))) {
             code = first(code, "future-bill");
             errors.put("billedAt", "is in the future");
+        } else if (b.billedAt().toInstant().isBefore(OLDEST)) {
+            code = first(code, "invalid-date");
+            errors.put("billedAt", "is before " + OLDEST.toString().substring(0, 10));
         }
         if (b.storeId() != null && b.storeId().length() > 40) {
             code = first(code, "invalid-store");
             errors.put("storeId", "at most 40 characters");
+        } else if (b.storeId() != null && !b.storeId().isBlank() && !knownStore.test(b.storeId().trim())) {
+            code = first(code, "unknown-store");
+            errors.put("storeId", "is not a store of this retailer (add it under Stores first)");
         }
         if (b.lines() != null) {
             if (b.lines().size() > 500) {

@@ -46,7 +46,7 @@ public class BillsEndpoint implements ApiEndpoint {
                 ApiRoute.post("/preview", "bills:read", "What a bill would earn now, writing nothing",
                         Bill.class, BillResult.class, guarded(r -> ApiResponse.ok(loyalty().preview(r.body(Bill.class))))),
                 ApiRoute.post("/{billNumber}/reversal", "bills:write", "Reverse what a bill earned (return or cancellation)",
-                        Reversal.class, BillResult.class, guarded(this::reverse)));
+                        Reversal.class, BillResult.class, guarded(this::reverse)).optionalBody());
     }
 
     private ApiResponse reverse(ApiRequest r) {

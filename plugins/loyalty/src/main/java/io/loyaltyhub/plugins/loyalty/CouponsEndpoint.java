@@ -44,7 +44,7 @@ public class CouponsEndpoint implements ApiEndpoint {
                 ApiRoute.get("/", "coupons:read", "Promo code batches with use counts", CouponBatch[].class,
                         guarded(r -> ApiResponse.ok(rewards().couponBatches()))),
                 ApiRoute.post("/", "coupons:write", "Create one code or a batch of generated codes",
-                        CouponBatchDraft.class, CouponBatch.class, guarded(this::create)),
+                        CouponBatchDraft.class, CouponBatch.class, guarded(this::create)).created(),
                 ApiRoute.get("/{batchId}/codes", "coupons:read", "The codes of a batch", String[].class,
                         guarded(r -> ApiResponse.ok(rewards().couponCodes(r.idParam("batchId"))))),
                 ApiRoute.post("/validation", "coupons:read", "May this code be used on this bill, and for what discount?",

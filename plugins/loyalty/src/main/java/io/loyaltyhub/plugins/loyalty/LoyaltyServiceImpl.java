@@ -440,7 +440,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     public BillResult postBill(Actor actor, Bill bill) {
         LoyaltyConfig config = config();
         BillCheck.Checked checked = BillCheck.check(bill, config, context.service(PhoneNumbers.class).orElseThrow(),
-                context.clock().instant());
+                knownStore(), context.clock().instant());
         Bill b = checked.bill();
         return context.transactions().inTransaction(tx -> {
             Instant now = tx.now();
@@ -647,11 +647,17 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         });
     }
 
+    /** Whether a bill's store is one the retailer set up (any, when no plugin keeps stores). */
+    private java.util.function.Predicate<String> knownStore() {
+        return context.service(io.loyaltyhub.api.store.StoreDirectory.class)
+                .<java.util.function.Predicate<String>>map(d -> code -> d.find(code).isPresent()).orElse(code -> true);
+    }
+
     @Override
     public BillResult preview(Bill bill) {
         LoyaltyConfig config = config();
         BillCheck.Checked checked = BillCheck.check(bill, config, context.service(PhoneNumbers.class).orElseThrow(),
-                context.clock().instant());
+                knownStore(), context.clock().instant());
         Bill b = checked.bill();
         return context.transactions().inTransaction(tx -> {
             Ledger.Balances customer = tx.sql().one(Ledger.LOCK_COLUMNS + "WHERE mobile = ?", Ledger::balances,

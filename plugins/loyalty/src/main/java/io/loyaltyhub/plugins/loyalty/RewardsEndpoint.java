@@ -5,6 +5,7 @@ import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 import io.loyaltyhub.api.loyalty.Reward;
 import io.loyaltyhub.api.loyalty.RewardDraft;
 import io.loyaltyhub.api.loyalty.RewardsService;
@@ -41,15 +42,16 @@ public class RewardsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "rewards:read", "The catalog (?all=true includes inactive rewards)", Reward[].class,
-                        guarded(r -> ApiResponse.ok(rewards().catalog(r.query("all").map(Boolean::parseBoolean).orElse(false))))),
-                ApiRoute.post("/", "rewards:write", "Add a reward", RewardDraft.class, Reward.class, guarded(this::create)),
+                        guarded(r -> ApiResponse.ok(rewards().catalog(r.query("all").map(Boolean::parseBoolean).orElse(false)))))
+                        .query(QueryParam.bool("all", "true: inactive rewards too")),
+                ApiRoute.post("/", "rewards:write", "Add a reward", RewardDraft.class, Reward.class, guarded(this::create)).created(),
                 ApiRoute.put("/{id}", "rewards:write", "Change a reward (stock, dates, tier, limit, active)",
                         RewardDraft.class, Reward.class, guarded(this::update)),
                 ApiRoute.get("/available/{customerId}", "rewards:read", "Rewards the customer can redeem now",
                         Reward[].class, guarded(r -> ApiResponse.ok(rewards().availableFor(r.idParam("customerId"))))),
                 ApiRoute.post("/{id}/redemptions", "points:write",
                         "Redeem a reward for a customer: debits points, answers the voucher; needs an Idempotency-Key header",
-                        Redemption.class, Voucher.class, guarded(this::redeem)),
+                        Redemption.class, Voucher.class, guarded(this::redeem)).created(),
                 ApiRoute.get("/vouchers/{customerId}", "rewards:read", "A customer's vouchers, newest first",
                         Voucher[].class, guarded(r -> ApiResponse.ok(rewards().vouchersOf(r.idParam("customerId"))))));
     }

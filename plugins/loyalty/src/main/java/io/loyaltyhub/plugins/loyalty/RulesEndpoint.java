@@ -4,6 +4,7 @@ import io.loyaltyhub.api.http.ApiEndpoint;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 import io.loyaltyhub.api.loyalty.EarningRule;
 import io.loyaltyhub.api.loyalty.LeaderboardEntry;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
@@ -42,7 +43,7 @@ public class RulesEndpoint implements ApiEndpoint {
                 ApiRoute.get("/", "rules:read", "Earning rules", EarningRule[].class,
                         guarded(r -> ApiResponse.ok(loyalty().rules()))),
                 ApiRoute.post("/", "rules:write", "Add an earning rule", EarningRule.class, EarningRule.class,
-                        guarded(this::create)),
+                        guarded(this::create)).created(),
                 ApiRoute.put("/{id}", "rules:write", "Change an earning rule", EarningRule.class, EarningRule.class,
                         guarded(this::update)));
     }
@@ -102,7 +103,8 @@ public class RulesEndpoint implements ApiEndpoint {
         @Override
         public List<ApiRoute> routes() {
             return List.of(ApiRoute.get("/", "customers:read", "Customers by points earned in a month (?month=YYYY-MM)",
-                    LeaderboardEntry[].class, guarded(this::board)));
+                    LeaderboardEntry[].class, guarded(this::board)).query(QueryParam.text("month", "YYYY-MM (default this month)"),
+                    QueryParam.integer("limit", "at most this many")));
         }
 
         private ApiResponse board(ApiRequest r) {

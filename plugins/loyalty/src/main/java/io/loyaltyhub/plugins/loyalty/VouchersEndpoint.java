@@ -43,9 +43,9 @@ public class VouchersEndpoint implements ApiEndpoint {
                 ApiRoute.get("/{code}", "vouchers:read", "Check a voucher: reward, customer, status, expiry", Voucher.class,
                         guarded(r -> ApiResponse.ok(rewards().validateVoucher(r.pathParam("code"))))),
                 ApiRoute.post("/{code}/use", "vouchers:write", "Mark a voucher used (a second use is refused)",
-                        Use.class, Voucher.class, guarded(this::use)),
+                        Use.class, Voucher.class, guarded(this::use)).optionalBody(),
                 ApiRoute.post("/{code}/cancellation", "vouchers:write", "Cancel an unused voucher and refund its points",
-                        Cancellation.class, Voucher.class, guarded(this::cancel)));
+                        Cancellation.class, Voucher.class, guarded(this::cancel)).optionalBody());
     }
 
     private ApiResponse use(ApiRequest r) {

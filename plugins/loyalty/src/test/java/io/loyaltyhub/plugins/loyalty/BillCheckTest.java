@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class BillCheckTest {
     private static final Instant NOW = Instant.parse("2026-11-21T06:00:00Z");
+    private static final java.util.function.Predicate<String> STORES = code -> code.equals("BLR-1");
     private static final LoyaltyConfig CONFIG = new LoyaltyConfig("IN", "INR", "en", ZoneId.of("Asia/Kolkata"),
             Duration.ofDays(7), 12, 30, false, 12, false, Duration.ofMinutes(15), new BigDecimal("1000000"), 500);
     /** Accepts 10-digit numbers as +91 numbers, like libphonenumber for IN mobiles. */
@@ -34,14 +35,14 @@ class BillCheckTest {
     }
 
     private static LoyaltyRejected refused(Bill b) {
-        return catchThrowableOfType(LoyaltyRejected.class, () -> BillCheck.check(b, CONFIG, PHONES, NOW));
+        return catchThrowableOfType(LoyaltyRejected.class, () -> BillCheck.check(b, CONFIG, PHONES, STORES, NOW));
     }
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-21T11:00:00+05:30");
 
     @Test
     void aGoodBillIsNormalised() {
-        BillCheck.Checked c = BillCheck.check(bill(" B-1 ", "98450 12345", "100.50", "inr", AT), CONFIG, PHONES, NOW);
+        BillCheck.Checked c = BillCheck.check(bill(" B-1 ", "98450 12345", "100.50", "inr", AT), CONFIG, PHONES, STORES, NOW);
         assertThat(c.mobile()).isEqualTo("+919845012345");
         assertThat(c.bill().billNumber()).isEqualTo("B-1");
         assertThat(c.bill().currency()).isEqualTo("INR");
@@ -65,9 +66,21 @@ class BillCheckTest {
     }
 
     @Test
+    void aBillFromBeforeTheYear2000OrOfAnUnknownStoreIsRefused() {
+        assertThat(refused(bill("B-0", "9845012345", "10", "INR", OffsetDateTime.parse("0000-01-01T00:00:00Z")))
+                .code()).isEqualTo("invalid-date");
+        Bill elsewhere = new Bill("B-5", "MUM-9", AT, "9845012345", null, new BigDecimal("100"), "INR", null, null, null);
+        LoyaltyRejected unknown = refused(elsewhere);
+        assertThat(unknown.code()).isEqualTo("unknown-store");
+        assertThat(unknown.fieldErrors()).containsOnlyKeys("storeId");
+        Bill known = new Bill("B-6", "BLR-1", AT, "9845012345", null, new BigDecimal("100"), "INR", null, null, null);
+        assertThat(BillCheck.check(known, CONFIG, PHONES, STORES, NOW).bill().storeId()).isEqualTo("BLR-1");
+    }
+
+    @Test
     void withinTheFutureToleranceIsFine() {
         BillCheck.check(bill("B-2", "9845012345", "10", "INR", OffsetDateTime.parse("2026-11-21T06:10:00Z")),
-                CONFIG, PHONES, NOW);
+                CONFIG, PHONES, STORES, NOW);
     }
 
     @Test
@@ -79,11 +92,11 @@ class BillCheckTest {
 
     @Test
     void theHashIgnoresHowNumbersAndOffsetsAreWritten() {
-        Bill a = BillCheck.check(bill("B-4", "9845012345", "100", "INR", AT), CONFIG, PHONES, NOW).bill();
+        Bill a = BillCheck.check(bill("B-4", "9845012345", "100", "INR", AT), CONFIG, PHONES, STORES, NOW).bill();
         Bill b = BillCheck.check(bill("B-4", "+91 98450 12345", "100.00", "INR",
-                OffsetDateTime.parse("2026-11-21T05:30:00Z")), CONFIG, PHONES, NOW).bill();
+                OffsetDateTime.parse("2026-11-21T05:30:00Z")), CONFIG, PHONES, STORES, NOW).bill();
         assertThat(BillCheck.hash(a)).isEqualTo(BillCheck.hash(b));
-        Bill c = BillCheck.check(bill("B-4", "9845012345", "101", "INR", AT), CONFIG, PHONES, NOW).bill();
+        Bill c = BillCheck.check(bill("B-4", "9845012345", "101", "INR", AT), CONFIG, PHONES, STORES, NOW).bill();
         assertThat(BillCheck.hash(c)).isNotEqualTo(BillCheck.hash(a));
     }
 }

@@ -33,7 +33,7 @@ public class StoresEndpoint implements ApiEndpoint {
         return List.of(
                 ApiRoute.get("/", "stores:read", "List stores", StoreView[].class, this::list),
                 ApiRoute.get("/{id}", "stores:read", "Get a store", StoreView.class, this::get),
-                ApiRoute.post("/", "stores:write", "Create a store", StoreRequest.class, StoreView.class, this::create),
+                ApiRoute.post("/", "stores:write", "Create a store", StoreRequest.class, StoreView.class, this::create).created(),
                 ApiRoute.put("/{id}", "stores:write", "Change a store", StoreRequest.class, StoreView.class, this::update));
     }
 

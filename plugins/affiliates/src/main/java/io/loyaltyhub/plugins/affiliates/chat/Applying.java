@@ -197,6 +197,8 @@ final class Applying {
                         .withData(data(invite, name, null));
                 case "invalid-mobile" -> ChatStep.to(PHONE, s.phoneInvalid()).withData(data(invite, name, null));
                 case "invalid-payout-details" -> ChatStep.stay(turn, s.payoutDetailsInvalid());
+                // a deep link's invite that names nobody (any more): they apply all the same, recruited by nobody
+                case "unknown-invite" -> register(withoutInvite(turn), s, telegramUserId, payoutDetails);
                 case "telegram-user-taken" -> support.affiliates().findByTelegramUser(telegramUserId)
                         // the same turn again (a crash after registering), or a second device: it is done
                         .map(a -> ChatStep.to(AffiliateChatFlow.PENDING, s.applied(a.name())))
@@ -206,6 +208,12 @@ final class Applying {
                         : ChatStep.to(AffiliateChatFlow.NEW, Reply.text(t.get("apply.failed")));
             };
         }
+    }
+
+    private static ChatTurn withoutInvite(ChatTurn turn) {
+        java.util.Map<String, String> data = new java.util.HashMap<>(turn.data());
+        data.remove("invite");
+        return new ChatTurn(turn.user(), turn.messageId(), turn.input(), turn.intent(), turn.step(), data, turn.texts());
     }
 
     private static String firstField(AffiliateRejected e) {
