@@ -16,6 +16,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.loyaltyhub.api.http.ApiEndpoint;
+import io.loyaltyhub.host.config.ServerConfig;
 import io.loyaltyhub.host.db.Database;
 import io.loyaltyhub.host.http.ApiRoutes;
 
@@ -34,7 +35,7 @@ public final class HttpServer {
 
     public static WebServer start(String host, int port, Database database, ApiRoutes api,
                                   List<ApiEndpoint> endpoints, String openApiJson, WhatsAppWebhook whatsapp,
-                                  TelegramWebhook telegram, List<WebEndpoint> web) {
+                                  TelegramWebhook telegram, List<WebEndpoint> web, ServerConfig.OpsConfig ops) {
         HealthCheck databaseCheck = new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -51,19 +52,24 @@ public final class HttpServer {
                 return HealthCheckResponse.builder().status(database.isUp()).build();
             }
         };
-        ObserveFeature observe = ObserveFeature.builder()
+        io.helidon.webserver.observe.ObserveFeatureConfig.Builder observers = ObserveFeature.builder()
                 .endpoint("/")
                 .addObserver(HealthObserver.builder().details(true).useSystemServices(false)
-                        .addCheck(databaseCheck).build())
-                .addObserver(MetricsObserver.create())
-                .build();
+                        .addCheck(databaseCheck).build());
+        if (ops.metricsEnabled()) {
+            observers.addObserver(MetricsObserver.create());
+        }
+        ObserveFeature observe = observers.build();
         return WebServer.builder()
                 .host(host)
                 .port(port)
                 .maxPayloadSize(MAX_PAYLOAD)
                 .directHandlers(api.problems().directHandlers())
                 .addFeature(observe)
-                .routing(r -> routing(r, api, endpoints, openApiJson, whatsapp, telegram, web))
+                .routing(r -> {
+                    ops.metricsToken().ifPresent(token -> r.addFilter(new MetricsGuard(token, api.problems())));
+                    routing(r, api, endpoints, openApiJson, whatsapp, telegram, web);
+                })
                 .build()
                 .start();
     }

@@ -28,6 +28,7 @@ import io.loyaltyhub.host.http.platform.EventsEndpoint;
 import io.loyaltyhub.host.http.platform.PluginsEndpoint;
 import io.loyaltyhub.host.http.platform.StaffEndpoint;
 import io.loyaltyhub.host.jobs.JobScheduler;
+import io.loyaltyhub.host.jobs.RetentionJob;
 import io.loyaltyhub.host.plugins.PluginAdminService;
 import io.loyaltyhub.host.plugins.PluginHost;
 import io.loyaltyhub.host.plugins.PluginSettingsStore;
@@ -54,6 +55,7 @@ import java.util.Optional;
  * jobs, admin UI. {@link #close()} stops it in reverse order, the embedded database last.
  */
 public final class LoyaltyServer implements AutoCloseable {
+    private List<io.loyaltyhub.api.job.ScheduledJob> jobs = List.of();
     private static final Logger LOG = LoggerFactory.getLogger(LoyaltyServer.class);
     public static final String VERSION = Optional.ofNullable(LoyaltyServer.class.getPackage().getImplementationVersion())
             .orElse("dev");
@@ -123,7 +125,10 @@ public final class LoyaltyServer implements AutoCloseable {
         EventDispatcher dispatcher = new EventDispatcher(tx, listeners, clock, config.eventMaxAttempts(),
                 Duration.ofSeconds(1), Duration.ofMillis(200));
         toClose.add(dispatcher);
-        JobScheduler scheduler = new JobScheduler(tx, plugins.jobs(), clock, config.instanceId());
+        List<io.loyaltyhub.api.job.ScheduledJob> jobs = new ArrayList<>(plugins.jobs());
+        jobs.add(new RetentionJob(tx, config.ops(), clock));
+        this.jobs = List.copyOf(jobs);
+        JobScheduler scheduler = new JobScheduler(tx, jobs, clock, config.instanceId());
         toClose.add(scheduler);
 
         Bots bots = Bots.start(config.chat(), tx, plugins.chatFlows(), services.find(PhoneNumbers.class), clock);
@@ -144,7 +149,7 @@ public final class LoyaltyServer implements AutoCloseable {
         String openApi = OpenApiDocument.render(json, VERSION, endpoints);
         web = HttpServer.start(config.host(), config.serverPort(), database,
                 new ApiRoutes(new Authenticator(staffTokens, apiKeys), json, config.trustedProxies()), endpoints, openApi,
-                bots.whatsappWebhook(), bots.telegramWebhook(), plugins.webEndpoints());
+                bots.whatsappWebhook(), bots.telegramWebhook(), plugins.webEndpoints(), config.ops());
         toClose.add(() -> web.stop());
 
         dispatcher.start("event-dispatcher");
@@ -154,6 +159,11 @@ public final class LoyaltyServer implements AutoCloseable {
                 services::find),
                 config.adminSessionTimeout());
         toClose.add(adminUi);
+    }
+
+    /** Every job the scheduler runs (the plugins' and the host's), for tests and benchmarks to run one now. */
+    public List<io.loyaltyhub.api.job.ScheduledJob> jobs() {
+        return jobs;
     }
 
     public int port() {

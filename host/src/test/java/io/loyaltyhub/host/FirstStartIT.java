@@ -28,7 +28,7 @@ class FirstStartIT {
         Path data = Files.createTempDirectory("loyalty-first-start");
         ServerConfig config = new ServerConfig("127.0.0.1", 0, java.util.Set.of(), "127.0.0.1", 0, Duration.ofMinutes(30), data,
                 TestServer.shippedPlugins(), "", "root", "", 4, "owner", Optional.empty(), Optional.empty(), 3, "first",
-                io.loyaltyhub.bots.ChatConfig.off());
+                io.loyaltyhub.bots.ChatConfig.off(), ServerConfig.OpsConfig.defaults());
         String password;
         try (LoyaltyServer first = LoyaltyServer.start(config, Clock.systemUTC())) {
             assertThat(first.database().embedded()).isTrue();

@@ -28,7 +28,21 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
                            Path dataDir, Path pluginsDir, String dbUrl, String dbUser, String dbPassword,
                            int dbPoolSize, String bootstrapUser, Optional<String> bootstrapPassword,
                            Optional<String> apiBootstrapKey, int eventMaxAttempts, String instanceId,
-                           ChatConfig chat) {
+                           ChatConfig chat, OpsConfig ops) {
+
+    /**
+     * Housekeeping and monitoring.
+     *
+     * @param eventRetention   delivered events (and their delivery and applied records) are deleted after this; 0: kept
+     * @param inboundRetention received messages, answered, are deleted after this (message history); 0: kept
+     * @param metricsToken     when present, {@code /metrics} answers only {@code Authorization: Bearer <token>}
+     */
+    public record OpsConfig(Duration eventRetention, Duration inboundRetention, boolean metricsEnabled,
+                            Optional<String> metricsToken) {
+        public static OpsConfig defaults() {
+            return new OpsConfig(Duration.ofDays(7), Duration.ofDays(90), true, Optional.empty());
+        }
+    }
 
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();
@@ -81,20 +95,43 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
                 apiKey,
                 r.intInRange("events.max-attempts", 8, 1, 100),
                 r.string("instance.id", defaultInstanceId()),
-                chat(r));
+                chat(r),
+                ops(r));
     }
 
     /** The same configuration with other chat settings (tests point WhatsApp at WireMock). */
     public ServerConfig withChat(ChatConfig newChat) {
         return new ServerConfig(host, serverPort, trustedProxies, adminHost, adminPort, adminSessionTimeout, dataDir,
                 pluginsDir, dbUrl, dbUser, dbPassword, dbPoolSize, bootstrapUser, bootstrapPassword, apiBootstrapKey,
-                eventMaxAttempts, instanceId, newChat);
+                eventMaxAttempts, instanceId, newChat, ops);
     }
 
     public ServerConfig withPoolSize(int size) {
         return new ServerConfig(host, serverPort, trustedProxies, adminHost, adminPort, adminSessionTimeout, dataDir,
                 pluginsDir, dbUrl, dbUser, dbPassword, size, bootstrapUser, bootstrapPassword, apiBootstrapKey,
-                eventMaxAttempts, instanceId, chat);
+                eventMaxAttempts, instanceId, chat, ops);
+    }
+
+    public ServerConfig withOps(OpsConfig newOps) {
+        return new ServerConfig(host, serverPort, trustedProxies, adminHost, adminPort, adminSessionTimeout, dataDir,
+                pluginsDir, dbUrl, dbUser, dbPassword, dbPoolSize, bootstrapUser, bootstrapPassword, apiBootstrapKey,
+                eventMaxAttempts, instanceId, chat, newOps);
+    }
+
+    private static OpsConfig ops(Reader r) {
+        Optional<String> token = r.optional("metrics.token");
+        token.ifPresent(t -> {
+            if (t.length() < 16 || !t.matches("[A-Za-z0-9._~-]+")) {
+                throw new ConfigException("metrics.token: expected at least 16 letters, digits or . _ ~ - "
+                        + "(e.g. from 'openssl rand -hex 32')");
+            }
+        });
+        String enabled = r.string("metrics.enabled", "true");
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new ConfigException("metrics.enabled: expected true or false, got '" + enabled + "'");
+        }
+        return new OpsConfig(r.duration("retention.delivered-events", Duration.ofDays(7)),
+                r.duration("retention.inbound-messages", Duration.ofDays(90)), enabled.equals("true"), token);
     }
 
     private static ChatConfig chat(Reader r) {

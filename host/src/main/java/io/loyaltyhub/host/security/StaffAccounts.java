@@ -91,18 +91,28 @@ public final class StaffAccounts implements StaffService {
         if (!ok || account.isEmpty() || !account.get().user().enabled()) {
             throttle.failed(address);
             if (account.isPresent()) {
-                recordFailure(account.get().user().id());
+                recordFailure(account.get().user().id(), name, address);
             } else {
                 recordUnknownFailure(name, now);
+                tx.inHostTransaction(t -> {
+                    t.audit(Actor.SYSTEM, "staff.login-failed", "staff-user", null, null,
+                            Map.of("username", cut(name), "from", address, "reason", "unknown user"));
+                    return null;
+                });
             }
             LOG.info("Failed staff login for '{}' from {}", name, address);
             return new LoginResult.BadCredentials();
         }
         throttle.succeeded(address);
-        long id = account.get().user().id();
-        tx.inHostTransaction(t -> Sql.update(t.connection(), "UPDATE staff_user SET failed_logins = 0, "
-                + "locked_until = NULL, last_login_at = ? WHERE id = ?", t.now(), id));
-        return new LoginResult.Success(byId(id));
+        StaffUser user = account.get().user();
+        tx.inHostTransaction(t -> {
+            Sql.update(t.connection(), "UPDATE staff_user SET failed_logins = 0, locked_until = NULL, last_login_at = ? "
+                    + "WHERE id = ?", t.now(), user.id());
+            t.audit(Actor.staff(user.id(), user.username(), user.role()), "staff.login", "staff-user",
+                    String.valueOf(user.id()), null, Map.of("from", address));
+            return null;
+        });
+        return new LoginResult.Success(byId(user.id()));
     }
 
     /** After {@link #FREE_FAILURES} failures: 30 s, doubling with each further failure, at most 15 min. */
@@ -114,13 +124,30 @@ public final class StaffAccounts implements StaffService {
         return now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock);
     }
 
-    private void recordFailure(long id) {
+    private void recordFailure(long id, String name, String address) {
         tx.inHostTransaction(t -> {
             int failed = Sql.one(t.connection(), "SELECT failed_logins FROM staff_user WHERE id = ? FOR UPDATE",
                     rs -> rs.getInt(1), id).orElse(0) + 1;
+            t.audit(Actor.SYSTEM, "staff.login-failed", "staff-user", String.valueOf(id), null,
+                    Map.of("username", cut(name), "from", address, "failures", failed));
             return Sql.update(t.connection(), "UPDATE staff_user SET failed_logins = ?, locked_until = ? WHERE id = ?",
                     failed, lockedUntil(failed, t.now()), id);
         });
+    }
+
+    @Override
+    public void loggedOut(Actor actor, String how) {
+        if (actor == null || actor.kind() != Actor.Kind.STAFF) {
+            return;
+        }
+        tx.inHostTransaction(t -> {
+            t.audit(actor, "staff.logout", "staff-user", String.valueOf(actor.id()), null, Map.of("how", how));
+            return null;
+        });
+    }
+
+    private static String cut(String s) {
+        return s.length() > 64 ? s.substring(0, 64) : s;
     }
 
     private void recordUnknownFailure(String name, Instant now) {

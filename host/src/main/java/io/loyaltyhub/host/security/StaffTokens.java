@@ -35,6 +35,12 @@ public final class StaffTokens {
         });
     }
 
+    /** Ends the token now (logout); false when it was not a live token. */
+    public boolean revoke(String token) {
+        return tx.inHostTransaction(t -> Sql.update(t.connection(), "DELETE FROM staff_token WHERE token_hash = ?",
+                Tokens.sha256(token))) > 0;
+    }
+
     public Optional<Actor> verify(String token) {
         return tx.inHostTransaction(t -> Sql.one(t.connection(),
                 "SELECT u.* FROM staff_token k JOIN staff_user u ON u.id = k.staff_id "

@@ -56,7 +56,7 @@ final class CommissionFixture implements AutoCloseable {
         TestServer server = TestServer.start(label, TestServer.shippedPlugins(), clock, c -> new ServerConfig(c.host(),
                 c.serverPort(), Set.of("127.0.0.1"), c.adminHost(), c.adminPort(), c.adminSessionTimeout(), c.dataDir(),
                 c.pluginsDir(), c.dbUrl(), c.dbUser(), c.dbPassword(), 16, c.bootstrapUser(), c.bootstrapPassword(),
-                c.apiBootstrapKey(), c.eventMaxAttempts(), c.instanceId(), c.chat()));
+                c.apiBootstrapKey(), c.eventMaxAttempts(), c.instanceId(), c.chat(), c.ops()));
         CommissionFixture f = new CommissionFixture(server, clock, prefix);
         f.settings("affiliates", "{\"allowed-target-hosts\":\"shop.example\"" + (affiliateSettings.isEmpty() ? "" : ", ")
                 + affiliateSettings + "}");

@@ -61,7 +61,7 @@ class RedirectIT {
         server = TestServer.start("redirect", TestServer.shippedPlugins(), clock, c -> new ServerConfig(c.host(),
                 c.serverPort(), Set.of("127.0.0.1"), c.adminHost(), c.adminPort(), c.adminSessionTimeout(), c.dataDir(),
                 c.pluginsDir(), c.dbUrl(), c.dbUser(), c.dbPassword(), 16, c.bootstrapUser(), c.bootstrapPassword(),
-                c.apiBootstrapKey(), c.eventMaxAttempts(), c.instanceId(), c.chat()));
+                c.apiBootstrapKey(), c.eventMaxAttempts(), c.instanceId(), c.chat(), c.ops()));
         settings("{\"allowed-target-hosts\":\"shop.example\",\"fallback-url\":\"https://shop.example/start\","
                 + "\"geoip-database\":\"" + geo.toString().replace("\\", "\\\\") + "\",\"anonymise-ip\":\"false\"}");
     }

@@ -121,8 +121,10 @@ class LoyaltyIT {
                         + "\",\"customerMobile\":\"+919900000003\",\"amount\":100,\"currency\":\"INR\"}", 422, "future-bill"),
                 new Case("{\"billNumber\":\"X-8\",\"currency\":\"INR\"}", 422, "missing-field"),
                 new Case("{\"billNumber\":\"X-9\",", 400, "malformed-json"),
-                new Case("{\"billNumber\":\"X-10\",\"amount\":\"lots\"}", 400, "invalid-body"),
-                new Case("{\"billNumber\":\"X-11\",\"billedAt\":\"yesterday\"}", 400, "invalid-body"));
+                // well-formed JSON with a value its field cannot take: 422 naming the field
+                new Case("{\"billNumber\":\"X-10\",\"amount\":\"lots\"}", 422, "validation-failed"),
+                new Case("{\"billNumber\":\"X-11\",\"billedAt\":\"yesterday\"}", 422, "validation-failed"),
+                new Case("{\"billNumber\":\"X-12\"} {}", 400, "invalid-body"));
         for (Case c : cases) {
             Reply r = server.post("/api/v1/bills", API_KEY, c.body());
             assertThat(r.status()).as(c.body() + " -> " + r.body()).isEqualTo(c.status());
@@ -257,7 +259,8 @@ class LoyaltyIT {
         assertThat(kid.status()).as(kid.body()).isEqualTo(201);
         Reply badDate = server.post("/api/v1/customers/" + id + "/kids", API_KEY,
                 "{\"name\":\"Bo\",\"birthday\":{\"month\":2,\"day\":30}}");
-        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.status()).isEqualTo(422);
+        assertThat(badDate.json().at("/errors/birthday").asText()).isNotEmpty();
         assertThat(server.get("/api/v1/customers/" + id, API_KEY).json().get("kids")).hasSize(1);
         assertThat(server.get("/api/v1/customers?q=Test", API_KEY).json().size()).isGreaterThanOrEqualTo(1);
     }

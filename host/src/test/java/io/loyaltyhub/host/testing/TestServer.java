@@ -58,7 +58,24 @@ public final class TestServer implements AutoCloseable {
                                    java.util.function.UnaryOperator<ServerConfig> tweak) throws Exception {
         String url = TestDatabase.freshDatabase(label);
         ServerConfig c = tweak.apply(config(url, pluginsDir));
-        return new TestServer(LoyaltyServer.start(c, clock), url, c, clock);
+        TestServer server = new TestServer(LoyaltyServer.start(c, clock), url, c, clock);
+        server.seedStores();
+        return server;
+    }
+
+    /** The stores tests' bills name (a bill's store must exist), when the stores plugin runs. */
+    public static final List<String> STORES = List.of("BLR-1", "S1");
+
+    private void seedStores() {
+        if (server.service(io.loyaltyhub.api.store.StoreDirectory.class).isEmpty()) {
+            return;
+        }
+        for (String code : STORES) {
+            Reply r = post("/api/v1/stores", API_KEY, "{\"code\":\"" + code + "\",\"name\":\"Store " + code + "\"}");
+            if (r.status() != 201) {
+                throw new AssertionError("could not create store " + code + ": " + r.body());
+            }
+        }
     }
 
     /** Stops the server and starts it again on the same database and configuration (new ports). */
@@ -101,7 +118,8 @@ public final class TestServer implements AutoCloseable {
         Path data = Files.createTempDirectory("loyalty-it-data");
         return new ServerConfig("127.0.0.1", 0, java.util.Set.of(), "127.0.0.1", 0, Duration.ofMinutes(30), data, pluginsDir, databaseUrl,
                 TestDatabase.user(), TestDatabase.password(), 8, "admin", Optional.of(ADMIN_PASSWORD),
-                Optional.of(API_KEY), 3, "it-" + UUID.randomUUID(), io.loyaltyhub.bots.ChatConfig.off());
+                Optional.of(API_KEY), 3, "it-" + UUID.randomUUID(), io.loyaltyhub.bots.ChatConfig.off(),
+                ServerConfig.OpsConfig.defaults());
     }
 
     /** The shipped plugins as built by Maven (the stores plugin), copied for a test to add to. */

@@ -27,18 +27,23 @@ public class MainLayout extends AppLayout {
     public MainLayout(UiServices services) {
         Actor actor = CurrentActor.get().orElse(null);
         setPrimarySection(Section.DRAWER);
-        addToNavbar(new DrawerToggle(), header(actor));
+        addToNavbar(new DrawerToggle(), header(actor, services));
         addToDrawer(nav(actor, services.pluginServices()));
     }
 
-    private HorizontalLayout header(Actor actor) {
+    private HorizontalLayout header(Actor actor, UiServices services) {
         H1 title = new H1("Loyalty admin");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
         Span who = new Span(actor == null ? "" : actor.name() + " (" + roleName(actor) + ")");
         who.setId("current-user");
 
-        Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> logout());
+        Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> {
+            if (actor != null) {
+                services.staff().loggedOut(actor, "admin-ui");
+            }
+            logout();
+        });
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 

@@ -37,7 +37,23 @@ public final class AuthEndpoint implements ApiEndpoint {
     @Override
     public List<ApiRoute> routes() {
         return List.of(ApiRoute.post("/token", ApiRoute.PUBLIC, "Log in as staff and get a bearer token",
-                Credentials.class, TokenAnswer.class, this::token));
+                        Credentials.class, TokenAnswer.class, this::token),
+                ApiRoute.delete("/token", ApiRoute.PUBLIC, "Log out: the staff token sent as 'Authorization: Bearer' "
+                        + "ends now", this::revoke));
+    }
+
+    /** Public, because the token itself is the credential: a live staff token ends, anything else is 401. */
+    private ApiResponse revoke(ApiRequest request) {
+        String header = request.header("Authorization").orElse("");
+        String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+        java.util.Optional<io.loyaltyhub.api.platform.Actor> who = token.startsWith(StaffTokens.PREFIX)
+                ? tokens.verify(token) : java.util.Optional.empty();
+        if (who.isEmpty() || !tokens.revoke(token)) {
+            throw new ApiProblem(401, "unauthenticated", "Unauthorized",
+                    "Send the staff token to end as 'Authorization: Bearer <token>'.").withHeader("WWW-Authenticate", "Bearer");
+        }
+        staff.loggedOut(who.get(), "token-revoked");
+        return ApiResponse.noContent();
     }
 
     private ApiResponse token(ApiRequest request) {

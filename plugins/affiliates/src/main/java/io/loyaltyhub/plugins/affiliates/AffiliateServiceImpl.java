@@ -291,7 +291,7 @@ public class AffiliateServiceImpl implements AffiliateService {
             throw new IllegalStateException("no free link code after 8 attempts");
         });
         return context.transactions().inTransaction(tx -> tx.sql().one(Affiliates.LINK_QUERY + "WHERE l.id = ?",
-                rs -> Affiliates.link(rs, config.publicBaseUrl()), affiliateId, id)).orElseThrow();
+                rs -> Affiliates.link(rs, config.publicBaseUrl()), affiliateId, affiliateId, id)).orElseThrow();
     }
 
     @Override
@@ -300,7 +300,7 @@ public class AffiliateServiceImpl implements AffiliateService {
         return context.transactions().inTransaction(tx -> {
             Affiliates.existing(tx.sql(), affiliateId, false);
             return tx.sql().query(Affiliates.LINK_QUERY + "WHERE l.affiliate_id = ? ORDER BY l.id DESC",
-                    rs -> Affiliates.link(rs, base), affiliateId, affiliateId);
+                    rs -> Affiliates.link(rs, base), affiliateId, affiliateId, affiliateId);
         });
     }
 
@@ -315,9 +315,7 @@ public class AffiliateServiceImpl implements AffiliateService {
         return context.transactions().inTransaction(tx -> {
             SqlRunner sql = tx.sql();
             Affiliates.existing(sql, affiliateId, false);
-            long[] clicks = sql.one("SELECT COUNT(*), COUNT(DISTINCT link_id, visitor_id, hour_bucket) FROM affiliate_click "
-                            + "WHERE affiliate_id = ? AND counted AND clicked_at >= ? AND clicked_at < ?",
-                    rs -> new long[]{rs.getLong(1), rs.getLong(2)}, affiliateId, start, end).orElse(new long[2]);
+            long[] clicks = ClickArchive.affiliateClicks(sql, affiliateId, start, end);
             Conversions.Figures f = Conversions.of(sql, affiliateId, start, end, config.currency());
             return new AffiliateStats(affiliateId, start, end, clicks[0], clicks[1], f.conversions(), f.revenue(),
                     f.commission());

@@ -46,10 +46,13 @@ final class Affiliates {
 
     /** A link with its counted and unique clicks (all time). */
     static final String LINK_QUERY = "SELECT l.id, l.affiliate_id, l.code, l.campaign, l.target_url, l.utm_source, "
-            + "l.utm_medium, l.utm_campaign, l.created_at, COALESCE(c.clicks, 0) AS clicks, COALESCE(c.uniq, 0) AS uniq "
+            + "l.utm_medium, l.utm_campaign, l.created_at, COALESCE(c.clicks, 0) + COALESCE(d.clicks, 0) AS clicks, "
+            + "COALESCE(c.uniq, 0) + COALESCE(d.uniq, 0) AS uniq "
             + "FROM affiliate_link l LEFT JOIN (SELECT link_id, COUNT(*) AS clicks, "
             + "COUNT(DISTINCT visitor_id, hour_bucket) AS uniq FROM affiliate_click WHERE affiliate_id = ? AND counted "
-            + "GROUP BY link_id) c ON c.link_id = l.id ";
+            + "GROUP BY link_id) c ON c.link_id = l.id "
+            + "LEFT JOIN (SELECT link_id, SUM(clicks) AS clicks, SUM(uniq) AS uniq FROM affiliate_click_day "
+            + "WHERE affiliate_id = ? GROUP BY link_id) d ON d.link_id = l.id ";
 
     static ReferralLink link(ResultSet rs, String publicBaseUrl) throws SQLException {
         String code = rs.getString("code");

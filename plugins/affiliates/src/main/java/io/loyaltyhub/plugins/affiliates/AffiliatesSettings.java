@@ -22,6 +22,7 @@ public class AffiliatesSettings implements PluginDeclaration {
     static final String ANONYMISE_IP = "anonymise-ip";
     static final String GEOIP_DATABASE = "geoip-database";
     static final String ATTRIBUTION_WINDOW_DAYS = "attribution-window-days";
+    static final String CLICK_RETENTION_DAYS = "click-retention-days";
     static final String ATTRIBUTION_MODEL = "attribution-model";
     static final String CURRENCY = "currency";
     static final String REGION = "default-region";
@@ -47,6 +48,10 @@ public class AffiliatesSettings implements PluginDeclaration {
             SettingDefinition.of(ATTRIBUTION_WINDOW_DAYS, SettingType.INTEGER, "90",
                             "A customer's bills count for the affiliate who referred them for this many days.")
                     .label("Attribution window (days)").validatedBy(SettingValidator.range(1, 3650)),
+            SettingDefinition.of(CLICK_RETENTION_DAYS, SettingType.INTEGER, "400",
+                            "Clicks older than this many days are kept only as daily counts per link (figures stay the "
+                                    + "same; IPs, devices and places go). Never less than the attribution window. 0: keep every click.")
+                    .label("Keep clicks (days)").validatedBy(SettingValidator.range(0, 3650)),
             SettingDefinition.choice(ATTRIBUTION_MODEL, "last-touch",
                             "Which affiliate gets a bill when several referred the customer: the first or the last.",
                             "first-touch", "last-touch")

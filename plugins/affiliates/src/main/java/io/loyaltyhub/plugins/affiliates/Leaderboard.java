@@ -37,9 +37,7 @@ final class Leaderboard {
                     start, end, c.currency());
             List<AffiliateStats> out = new ArrayList<>();
             for (Row r : rows) {
-                long[] clicks = tx.sql().one("SELECT COUNT(*), COUNT(DISTINCT link_id, visitor_id, hour_bucket) "
-                                + "FROM affiliate_click WHERE affiliate_id = ? AND counted AND clicked_at >= ? AND clicked_at < ?",
-                        rs -> new long[]{rs.getLong(1), rs.getLong(2)}, r.affiliateId(), start, end).orElse(new long[2]);
+                long[] clicks = ClickArchive.affiliateClicks(tx.sql(), r.affiliateId(), start, end);
                 Conversions.Figures f = Conversions.of(tx.sql(), r.affiliateId(), start, end, c.currency());
                 out.add(new AffiliateStats(r.affiliateId(), start, end, clicks[0], clicks[1], f.conversions(), f.revenue(),
                         f.commission()));

@@ -28,11 +28,8 @@ public class NoPriorClickRule extends BuiltInFraudRules {
         }
         Instant billed = at(f, "billedAt");
         Instant from = billed.minus(Duration.ofDays(c.attributionWindowDays()));
-        long clicks = link != null
-                ? tx.sql().one("SELECT COUNT(*) FROM affiliate_click WHERE link_id = ? AND counted AND clicked_at >= ? "
-                + "AND clicked_at <= ?", rs -> rs.getLong(1), Long.parseLong(link), from, billed).orElse(0L)
-                : tx.sql().one("SELECT COUNT(*) FROM affiliate_click WHERE affiliate_id = ? AND counted AND clicked_at >= ? "
-                + "AND clicked_at <= ?", rs -> rs.getLong(1), id(f, "affiliateId"), from, billed).orElse(0L);
+        long clicks = ClickArchive.countedClicks(tx.sql(), link == null ? null : Long.parseLong(link), id(f, "affiliateId"),
+                from, billed);
         if (clicks > 0) {
             return Optional.empty();
         }

@@ -8,6 +8,9 @@ public interface StaffService {
     /** Checks a password (Argon2id), with throttling per username and per client address. */
     LoginResult login(String username, String password, String clientAddress);
 
+    /** Records in the audit log that {@code actor} logged out ({@code how}: {@code admin-ui}, {@code token-revoked}). */
+    void loggedOut(Actor actor, String how);
+
     List<StaffUser> list();
 
     /** @throws IllegalArgumentException with a user-facing message when a value is not acceptable */
