@@ -29,7 +29,7 @@ class PluginLoadingIT {
         FixturePlugins.brokenMigration(plugins);
         FixturePlugins.needsSetting(plugins);
         PluginJarBuilder.garbageJar(plugins, "not-a-plugin.jar");
-        server = TestServer.start("plugins", plugins);
+        server = TestServer.startWithoutStores("plugins", plugins);
     }
 
     @AfterAll

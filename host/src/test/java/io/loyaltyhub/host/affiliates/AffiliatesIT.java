@@ -122,8 +122,10 @@ class AffiliatesIT {
                 + recruiter.get("code").asText().toLowerCase() + "\"}");
         long id = a.get("id").asLong();
         assertThat(a.get("recruitedBy").asLong()).isEqualTo(recruiter.get("id").asLong());
-        JsonNode unknownInvite = register("{\"name\":\"No Recruiter\",\"mobile\":\"" + mobile() + "\",\"invite\":\"NOSUCH1\"}");
-        assertThat(unknownInvite.get("recruitedBy").isNull()).isTrue();
+        Reply unknownInvite = server.post("/api/v1/affiliates", API_KEY, "{\"name\":\"No Recruiter\",\"mobile\":\""
+                + mobile() + "\",\"invite\":\"NOSUCH1\"}");
+        assertThat(unknownInvite.status()).isEqualTo(422);
+        assertThat(unknownInvite.json().get("code").asText()).isEqualTo("unknown-invite");
 
         Reply pending = server.get("/api/v1/affiliates?status=pending", API_KEY);
         assertThat(pending.status()).isEqualTo(200);
@@ -175,7 +177,7 @@ class AffiliatesIT {
                 new Case("POST", "/api/v1/affiliates", "{\"name\":\"" + "n".repeat(201) + "\",\"mobile\":\"" + mobile() + "\"}", 422, "invalid-name"),
                 new Case("POST", "/api/v1/affiliates", "{\"name\":\"X\",\"mobile\":\"" + mobile() + "\",\"telegramUserId\":-4}", 422, "invalid-telegram-user"),
                 new Case("POST", "/api/v1/affiliates", "{\"name\":", 400, "malformed-json"),
-                new Case("POST", "/api/v1/affiliates", "{\"name\":[1]}", 400, "invalid-body"),
+                new Case("POST", "/api/v1/affiliates", "{\"name\":[1]}", 422, "validation-failed"),
                 new Case("GET", "/api/v1/affiliates/999999", null, 404, "unknown-affiliate"),
                 new Case("GET", "/api/v1/affiliates/abc", null, 404, "not-found"),
                 new Case("GET", "/api/v1/affiliates?status=GOLD", null, 400, "invalid-query"),

@@ -63,6 +63,13 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** Without the stores of {@link #STORES}: for tests that watch every store being created. */
+    public static TestServer startWithoutStores(String label, Path pluginsDir) throws Exception {
+        String url = TestDatabase.freshDatabase(label);
+        ServerConfig c = config(url, pluginsDir);
+        return new TestServer(LoyaltyServer.start(c, Clock.systemUTC()), url, c, Clock.systemUTC());
+    }
+
     /** The stores tests' bills name (a bill's store must exist), when the stores plugin runs. */
     public static final List<String> STORES = List.of("BLR-1", "S1");
 
