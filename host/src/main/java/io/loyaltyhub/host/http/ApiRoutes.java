@@ -6,6 +6,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.http.ApiEndpoint;
 import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiResponse;
@@ -126,6 +127,8 @@ public final class ApiRoutes {
             write(res, answer);
         } catch (ApiProblem p) {
             problems.send(res, p, instance);
+        } catch (Rejected r) { // every plugin's refusal, answered the same way
+            problems.send(res, status(r.kind()), r.code(), title(r.kind()), r.getMessage(), instance, r.fieldErrors());
         } catch (SettingsRejectedException e) {
             problems.send(res, 422, "invalid-settings", "Invalid settings",
                     "Some settings were refused; nothing was saved.", instance, e.errors());
@@ -145,6 +148,24 @@ public final class ApiRoutes {
             problems.send(res, 500, "internal-error", "Internal server error",
                     "Something went wrong on our side (error id " + errorId + ").", instance, Map.of());
         }
+    }
+
+    static int status(Rejected.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 422;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FORBIDDEN -> 403;
+        };
+    }
+
+    private static String title(Rejected.Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Validation failed";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case FORBIDDEN -> "Forbidden";
+        };
     }
 
     private void write(ServerResponse res, ApiResponse answer) {

@@ -1,7 +1,7 @@
 package io.loyaltyhub.host.loyalty;
 
 import io.loyaltyhub.api.loyalty.Bill;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.NewCustomer;
 import io.loyaltyhub.api.platform.Actor;
@@ -116,7 +116,7 @@ class LedgerConcurrencyIT {
                             clock.advance(Duration.ofHours(12));
                         }
                         outcomes.computeIfAbsent(name + ":ok", x -> new AtomicInteger()).incrementAndGet();
-                    } catch (LoyaltyRejected e) {
+                    } catch (Rejected e) {
                         outcomes.computeIfAbsent("refused:" + e.code(), x -> new AtomicInteger()).incrementAndGet();
                         if (!Set.of("insufficient-points", "unknown-bill").contains(e.code())) {
                             unexpected.add(e);

@@ -1,5 +1,7 @@
 package io.loyaltyhub.ui.affiliates;
 
+import io.loyaltyhub.ui.common.Rejections;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,7 +28,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateService;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.affiliate.Commission;
@@ -37,7 +39,7 @@ import io.loyaltyhub.ui.common.ErrorText;
 import io.loyaltyhub.ui.common.StatCard;
 import io.loyaltyhub.ui.common.Times;
 import io.loyaltyhub.ui.layout.MainLayout;
-import io.loyaltyhub.ui.loyalty.FieldErrors;
+import io.loyaltyhub.ui.common.FieldErrors;
 import io.loyaltyhub.ui.loyalty.Formats;
 import io.loyaltyhub.ui.security.RequiredScope;
 
@@ -351,8 +353,8 @@ public class AffiliateDetailView extends VerticalLayout implements BeforeEnterOb
                 dialog.close();
                 ui.success.accept("Saved");
                 showProfile(updated);
-            } catch (AffiliateRejected ex) {
-                editError.show(AffiliateRejections.message(ex, fields.show(ex.fieldErrors())));
+            } catch (Rejected ex) {
+                editError.show(Rejections.message(ex, fields.show(ex.fieldErrors())));
             } catch (RuntimeException ex) {
                 editError.show(Interactions.failure(ex));
             }
@@ -373,7 +375,7 @@ public class AffiliateDetailView extends VerticalLayout implements BeforeEnterOb
             linkForm.reset();
             ui.success.accept("Link created: " + created.url());
             refreshLinks();
-        } catch (AffiliateRejected e) {
+        } catch (Rejected e) {
             linkForm.showRejection(e);
         } catch (RuntimeException e) {
             linkForm.showError(Interactions.failure(e));

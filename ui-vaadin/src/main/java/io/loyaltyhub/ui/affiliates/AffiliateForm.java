@@ -1,12 +1,14 @@
 package io.loyaltyhub.ui.affiliates;
 
+import io.loyaltyhub.ui.common.Rejections;
+
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.NewAffiliate;
 import io.loyaltyhub.ui.common.ErrorText;
-import io.loyaltyhub.ui.loyalty.FieldErrors;
+import io.loyaltyhub.ui.common.FieldErrors;
 
 import java.util.Optional;
 
@@ -73,8 +75,8 @@ public class AffiliateForm extends FormLayout {
     }
 
     /** A refusal: field errors on their fields, the message (and the rest) below. */
-    public void showRejection(AffiliateRejected e) {
-        error.show(AffiliateRejections.message(e, fieldErrors.show(e.fieldErrors())));
+    public void showRejection(Rejected e) {
+        error.show(Rejections.message(e, fieldErrors.show(e.fieldErrors())));
     }
 
     public String errorText() {

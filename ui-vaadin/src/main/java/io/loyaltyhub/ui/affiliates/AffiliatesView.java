@@ -19,7 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateService;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
 import io.loyaltyhub.api.affiliate.NewAffiliate;
@@ -261,18 +261,18 @@ public class AffiliatesView extends VerticalLayout implements BeforeEnterObserve
     /** Registers; refusals go onto the form. Whether it went through. */
     boolean register(NewAffiliate application, AffiliateForm form) {
         if (!ui.mayWrite()) {
-            form.showRejection(new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "forbidden",
+            form.showRejection(new Rejected(Rejected.Kind.CONFLICT, "forbidden",
                     "Your role may not register affiliates."));
             return false;
         }
         Affiliate created;
         try {
             created = service.register(ui.requireActor(), application);
-        } catch (AffiliateRejected e) {
+        } catch (Rejected e) {
             form.showRejection(e);
             return false;
         } catch (RuntimeException e) {
-            form.showRejection(new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "failed",
+            form.showRejection(new Rejected(Rejected.Kind.CONFLICT, "failed",
                     Interactions.failure(e)));
             return false;
         }

@@ -1,7 +1,9 @@
 package io.loyaltyhub.ui.affiliates;
 
+import io.loyaltyhub.ui.common.Rejections;
+
 import com.vaadin.flow.component.dialog.Dialog;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.ui.common.Notifications;
 import io.loyaltyhub.ui.security.CurrentActor;
@@ -18,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * What the affiliate views need from the session and the page, in one place so tests can replace
  * it: the logged-in actor, notifications, opening dialogs, the clock. Also runs service calls so
- * that a refusal ({@link AffiliateRejected}) becomes a message and nothing else escapes as a crash.
+ * that a refusal ({@link Rejected}) becomes a message and nothing else escapes as a crash.
  */
 final class Interactions {
 
@@ -62,8 +64,8 @@ final class Interactions {
     <T> Optional<T> call(Supplier<T> action, Consumer<String> onRefused) {
         try {
             return Optional.ofNullable(action.get());
-        } catch (AffiliateRejected e) {
-            onRefused.accept(AffiliateRejections.message(e));
+        } catch (Rejected e) {
+            onRefused.accept(Rejections.message(e));
             return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warn("affiliate service call failed", e);
@@ -77,8 +79,8 @@ final class Interactions {
         try {
             action.run();
             return true;
-        } catch (AffiliateRejected e) {
-            onRefused.accept(AffiliateRejections.message(e));
+        } catch (Rejected e) {
+            onRefused.accept(Rejections.message(e));
             return false;
         } catch (RuntimeException e) {
             LOG.warn("affiliate service call failed", e);

@@ -1,15 +1,17 @@
 package io.loyaltyhub.ui.affiliates;
 
+import io.loyaltyhub.ui.common.Rejections;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.NewLink;
 import io.loyaltyhub.ui.common.ErrorText;
-import io.loyaltyhub.ui.loyalty.FieldErrors;
+import io.loyaltyhub.ui.common.FieldErrors;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -66,8 +68,8 @@ public class LinkForm extends VerticalLayout {
                 : Optional.empty();
     }
 
-    public void showRejection(AffiliateRejected e) {
-        error.show(AffiliateRejections.message(e, fieldErrors.show(e.fieldErrors())));
+    public void showRejection(Rejected e) {
+        error.show(Rejections.message(e, fieldErrors.show(e.fieldErrors())));
     }
 
     public void showError(String message) {

@@ -31,7 +31,7 @@ import io.loyaltyhub.api.loyalty.Birthday;
 import io.loyaltyhub.api.loyalty.Customer;
 import io.loyaltyhub.api.loyalty.Kid;
 import io.loyaltyhub.api.loyalty.LedgerLine;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.PointsBalance;
 import io.loyaltyhub.api.loyalty.RewardsService;
@@ -47,7 +47,7 @@ import io.loyaltyhub.ui.common.StatCard;
 import io.loyaltyhub.ui.common.Times;
 import io.loyaltyhub.ui.layout.MainLayout;
 import io.loyaltyhub.ui.loyalty.Formats;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.Rejections;
 import io.loyaltyhub.ui.security.CurrentActor;
 import io.loyaltyhub.ui.security.RequiredScope;
 
@@ -319,7 +319,7 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         }
         try {
             loyalty.adjust(CurrentActor.require(), customerId, points, reason, key);
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             adjust.showError(Rejections.message(e));
             return;
         }

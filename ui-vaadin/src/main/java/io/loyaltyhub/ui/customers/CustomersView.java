@@ -19,14 +19,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.loyaltyhub.api.loyalty.Customer;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.TierInfo;
 import io.loyaltyhub.ui.common.ErrorText;
 import io.loyaltyhub.ui.common.Times;
 import io.loyaltyhub.ui.layout.MainLayout;
 import io.loyaltyhub.ui.loyalty.Formats;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.Rejections;
 import io.loyaltyhub.ui.security.RequiredScope;
 
 import java.util.List;
@@ -93,7 +93,7 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
         List<Customer> found = List.of();
         try {
             found = loyalty.search(search.getValue(), tier.getValue(), LIMIT);
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             error.show(Rejections.message(e));
         }
         grid.setItems(found);

@@ -9,11 +9,11 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import io.loyaltyhub.api.loyalty.CouponKind;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.ui.common.ErrorText;
-import io.loyaltyhub.ui.loyalty.FieldErrors;
+import io.loyaltyhub.ui.common.FieldErrors;
 import io.loyaltyhub.ui.loyalty.Formats;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.Rejections;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -118,7 +118,7 @@ public class CouponForm extends FormLayout {
         return Optional.of(bean);
     }
 
-    public void showRejection(LoyaltyRejected e) {
+    public void showRejection(Rejected e) {
         error.show(Rejections.message(e, fieldErrors.show(e.fieldErrors())));
     }
 

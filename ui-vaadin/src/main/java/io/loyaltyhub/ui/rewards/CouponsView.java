@@ -21,14 +21,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.loyaltyhub.api.loyalty.CouponBatch;
 import io.loyaltyhub.api.loyalty.CouponCheck;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.RewardsService;
 import io.loyaltyhub.ui.common.ErrorText;
 import io.loyaltyhub.ui.common.Notifications;
 import io.loyaltyhub.ui.common.Times;
 import io.loyaltyhub.ui.layout.MainLayout;
 import io.loyaltyhub.ui.loyalty.Formats;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.Rejections;
 import io.loyaltyhub.ui.security.CurrentActor;
 import io.loyaltyhub.ui.security.RequiredScope;
 
@@ -111,7 +111,7 @@ public class CouponsView extends VerticalLayout implements BeforeEnterObserver {
         String mobile = checkMobile.getValue().isBlank() ? null : checkMobile.getValue().trim();
         try {
             checkResult.setText(describe(rewards.checkCoupon(checkCode.getValue().trim(), checkAmount.getValue(), mobile)));
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             checkError.show(Rejections.message(e));
         }
     }
@@ -129,7 +129,7 @@ public class CouponsView extends VerticalLayout implements BeforeEnterObserver {
         List<String> codes;
         try {
             codes = rewards.couponCodes(batch.id());
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             Notifications.error(Rejections.message(e));
             return;
         }
@@ -158,7 +158,7 @@ public class CouponsView extends VerticalLayout implements BeforeEnterObserver {
                 dialog.close();
                 Notifications.success(batch.codes() + (batch.codes() == 1 ? " code" : " codes") + " created");
                 refresh();
-            } catch (LoyaltyRejected ex) {
+            } catch (Rejected ex) {
                 form.showRejection(ex);
             }
         }));

@@ -8,10 +8,10 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.ui.common.ErrorText;
-import io.loyaltyhub.ui.loyalty.FieldErrors;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.FieldErrors;
+import io.loyaltyhub.ui.common.Rejections;
 
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +94,7 @@ public class RewardForm extends FormLayout {
     }
 
     /** The service's refusal: field errors on the fields, the rest in the message line. */
-    public void showRejection(LoyaltyRejected e) {
+    public void showRejection(Rejected e) {
         error.show(Rejections.message(e, fieldErrors.show(e.fieldErrors())));
     }
 

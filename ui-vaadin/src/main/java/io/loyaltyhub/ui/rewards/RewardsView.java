@@ -13,7 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.Reward;
 import io.loyaltyhub.api.loyalty.RewardsService;
@@ -96,7 +96,7 @@ public class RewardsView extends VerticalLayout implements BeforeEnterObserver {
                 dialog.close();
                 Notifications.success("Reward " + saved.name() + " saved");
                 refresh();
-            } catch (LoyaltyRejected ex) {
+            } catch (Rejected ex) {
                 form.showRejection(ex);
             }
         }));

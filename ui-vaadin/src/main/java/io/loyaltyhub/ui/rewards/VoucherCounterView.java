@@ -16,7 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.RewardsService;
 import io.loyaltyhub.api.loyalty.Voucher;
 import io.loyaltyhub.api.loyalty.VoucherStatus;
@@ -26,7 +26,7 @@ import io.loyaltyhub.ui.common.Notifications;
 import io.loyaltyhub.ui.common.Times;
 import io.loyaltyhub.ui.layout.MainLayout;
 import io.loyaltyhub.ui.loyalty.Formats;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.Rejections;
 import io.loyaltyhub.ui.security.CurrentActor;
 import io.loyaltyhub.ui.security.RequiredScope;
 
@@ -124,7 +124,7 @@ public class VoucherCounterView extends VerticalLayout implements BeforeEnterObs
         try {
             show(rewards.validateVoucher(c));
             checkedCode = c;
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             message.show(Rejections.message(e));
         }
     }
@@ -171,7 +171,7 @@ public class VoucherCounterView extends VerticalLayout implements BeforeEnterObs
             Voucher v = rewards.useVoucher(CurrentActor.require(), c, storeId);
             show(v);
             Notifications.success("Voucher " + v.code() + " marked used");
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             message.show(Rejections.message(e));
             use.setEnabled(false);
         }

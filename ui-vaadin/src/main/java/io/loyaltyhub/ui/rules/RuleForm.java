@@ -9,11 +9,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import io.loyaltyhub.api.loyalty.EarningRule;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.ui.common.ErrorText;
 import io.loyaltyhub.ui.common.Json;
-import io.loyaltyhub.ui.loyalty.FieldErrors;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.FieldErrors;
+import io.loyaltyhub.ui.common.Rejections;
 
 import java.util.Optional;
 
@@ -90,7 +90,7 @@ public class RuleForm extends FormLayout {
         return Optional.of(bean.toRule());
     }
 
-    public void showRejection(LoyaltyRejected e) {
+    public void showRejection(Rejected e) {
         error.show(Rejections.message(e, fieldErrors.show(e.fieldErrors())));
     }
 }

@@ -27,14 +27,14 @@ import io.loyaltyhub.api.loyalty.AppliedRule;
 import io.loyaltyhub.api.loyalty.BillLine;
 import io.loyaltyhub.api.loyalty.BillResult;
 import io.loyaltyhub.api.loyalty.EarningRule;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.ui.common.ErrorText;
 import io.loyaltyhub.ui.common.Json;
 import io.loyaltyhub.ui.common.Notifications;
 import io.loyaltyhub.ui.common.Times;
 import io.loyaltyhub.ui.layout.MainLayout;
-import io.loyaltyhub.ui.loyalty.Rejections;
+import io.loyaltyhub.ui.common.Rejections;
 import io.loyaltyhub.ui.security.CurrentActor;
 import io.loyaltyhub.ui.security.RequiredScope;
 
@@ -138,7 +138,7 @@ public class RulesView extends VerticalLayout implements BeforeEnterObserver {
                 dialog.close();
                 Notifications.success("Rule " + saved.name() + " saved");
                 refresh();
-            } catch (LoyaltyRejected ex) {
+            } catch (Rejected ex) {
                 form.showRejection(ex);
             }
         }));
@@ -171,7 +171,7 @@ public class RulesView extends VerticalLayout implements BeforeEnterObserver {
         BillResult result;
         try {
             result = loyalty.preview(bill);
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             previewError.show(Rejections.message(e));
             return;
         }

@@ -1,7 +1,9 @@
 package io.loyaltyhub.ui.affiliates;
 
+import io.loyaltyhub.ui.common.Rejections;
+
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
 import io.loyaltyhub.api.affiliate.Commission;
@@ -238,17 +240,17 @@ class AffiliateLogicTest {
 
     @Test
     void rejectionTexts() {
-        assertThat(AffiliateRejections.message(new AffiliateRejected(AffiliateRejected.Kind.CONFLICT,
+        assertThat(Rejections.message(new Rejected(Rejected.Kind.CONFLICT,
                 "payout-below-minimum", "Approved balance INR 120.00 is below the minimum INR 500.00.")))
                 .isEqualTo("Approved balance INR 120.00 is below the minimum INR 500.00.");
-        assertThat(AffiliateRejections.message(new AffiliateRejected(AffiliateRejected.Kind.CONFLICT,
+        assertThat(Rejections.message(new Rejected(Rejected.Kind.CONFLICT,
                 "payout-already-paid", null))).isEqualTo("This payout was already paid.");
-        assertThat(AffiliateRejections.forCode("brand-new")).isEqualTo("Refused (brand-new).");
-        AffiliateRejected invalid = new AffiliateRejected(AffiliateRejected.Kind.INVALID, "validation-failed",
+        assertThat(Rejections.forCode("brand-new")).isEqualTo("Refused (brand-new).");
+        Rejected invalid = new Rejected(Rejected.Kind.INVALID, "validation-failed",
                 "Check the link.", Map.of("targetUrl", "http or https only", "utmSource", "too long"));
-        assertThat(AffiliateRejections.message(invalid))
+        assertThat(Rejections.message(invalid))
                 .isEqualTo("Check the link.\ntargetUrl: http or https only\nutmSource: too long");
-        assertThat(AffiliateRejections.message(invalid, Map.of())).isEqualTo("Check the link.");
+        assertThat(Rejections.message(invalid, Map.of())).isEqualTo("Check the link.");
     }
 
     @Test

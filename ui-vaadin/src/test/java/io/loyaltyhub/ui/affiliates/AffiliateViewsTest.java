@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
 import io.loyaltyhub.api.affiliate.Commission;
@@ -133,7 +133,7 @@ class AffiliateViewsTest {
         assertThat(dialog.errorText()).isEqualTo("Say why.");
         assertThat(dialog.reason.isInvalid()).isTrue();
 
-        service.refuseNext = new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "not-pending",
+        service.refuseNext = new Rejected(Rejected.Kind.CONFLICT, "not-pending",
                 "Bala was approved meanwhile.");
         dialog.reason.setValue("  duplicate account ");
         dialog.confirm.click();
@@ -192,7 +192,7 @@ class AffiliateViewsTest {
         form.name.setValue("Deepa");
         form.mobile.setValue("98123");
         form.payoutDetails.setValue("UPI: deepa@bank");
-        service.refuseNext = new AffiliateRejected(AffiliateRejected.Kind.INVALID, "validation-failed",
+        service.refuseNext = new Rejected(Rejected.Kind.INVALID, "validation-failed",
                 "Check the application.", Map.of("mobile", "not a mobile number", "telegramUserId", "taken"));
         submit.click();
         assertThat(form.mobile.isInvalid()).isTrue();
@@ -417,7 +417,7 @@ class AffiliateViewsTest {
         assertThat(service.calls).isEmpty();
         view.linkForm.campaign.setValue("diwali");
         view.linkForm.targetUrl.setValue("javascript:alert(1)");
-        service.refuseNext = new AffiliateRejected(AffiliateRejected.Kind.INVALID, "invalid-url", "Check the link.",
+        service.refuseNext = new Rejected(Rejected.Kind.INVALID, "invalid-url", "Check the link.",
                 Map.of("targetUrl", "http or https only"));
         view.linkForm.create.click();
         assertThat(view.linkForm.targetUrl.isInvalid()).isTrue();

@@ -1,7 +1,7 @@
 package io.loyaltyhub.ui.affiliates;
 
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateService;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
@@ -90,8 +90,8 @@ class FakeAffiliateService implements AffiliateService {
         }
     }
 
-    private static AffiliateRejected notFound(String what) {
-        return new AffiliateRejected(AffiliateRejected.Kind.NOT_FOUND, "not-found", "No " + what + ".");
+    private static Rejected notFound(String what) {
+        return new Rejected(Rejected.Kind.NOT_FOUND, "not-found", "No " + what + ".");
     }
 
     @Override
@@ -259,7 +259,7 @@ class FakeAffiliateService implements AffiliateService {
         changing(actor, "markPaid " + payoutId + " " + method + " " + reference + " " + proofFile);
         Payout p = payouts.get(payoutId);
         if (p.status() != PayoutStatus.REQUESTED) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "payout-already-paid", "");
+            throw new Rejected(Rejected.Kind.CONFLICT, "payout-already-paid", "");
         }
         Payout u = new Payout(p.id(), p.affiliateId(), p.amount(), PayoutStatus.PAID, p.requestedAt(), T0, method,
                 reference, proofFile, actor.name());

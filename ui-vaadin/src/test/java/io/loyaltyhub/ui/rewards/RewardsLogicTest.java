@@ -3,7 +3,7 @@ package io.loyaltyhub.ui.rewards;
 import io.loyaltyhub.api.loyalty.CouponBatchDraft;
 import io.loyaltyhub.api.loyalty.CouponCheck;
 import io.loyaltyhub.api.loyalty.CouponKind;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.Reward;
 import io.loyaltyhub.api.loyalty.RewardDraft;
 import io.loyaltyhub.api.loyalty.VoucherStatus;
@@ -37,7 +37,7 @@ class RewardsLogicTest {
         form.name.setValue("Mug");
         form.pointsCost.setValue(500);
         assertThat(form.values()).hasValueSatisfying(b -> assertThat(b.toDraft().pointsCost()).isEqualTo(500L));
-        form.showRejection(LoyaltyRejected.invalid("Check the reward.",
+        form.showRejection(Rejected.invalid("Check the reward.",
                 Map.of("minTier", "unknown tier", "colour", "not allowed")));
         assertThat(form.minTier.isInvalid()).isTrue();
         assertThat(form.minTier.getErrorMessage()).isEqualTo("unknown tier");

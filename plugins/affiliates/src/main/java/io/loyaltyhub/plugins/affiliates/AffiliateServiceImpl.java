@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.affiliates;
 
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateService;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.loyaltyhub.api.affiliate.AffiliateRejected.Kind.CONFLICT;
+import static io.loyaltyhub.api.common.Rejected.Kind.CONFLICT;
 import static io.loyaltyhub.plugins.affiliates.Affiliates.invalid;
 
 /**
@@ -109,11 +109,11 @@ public class AffiliateServiceImpl implements AffiliateService {
 
     private static void refuseTaken(SqlRunner sql, String mobile, Long telegram) {
         if (sql.one("SELECT id FROM affiliate WHERE mobile = ?", rs -> rs.getLong(1), mobile).isPresent()) {
-            throw new AffiliateRejected(CONFLICT, "mobile-taken", "An affiliate with this mobile number exists.");
+            throw new Rejected(CONFLICT, "mobile-taken", "An affiliate with this mobile number exists.");
         }
         if (telegram != null && sql.one("SELECT id FROM affiliate WHERE telegram_user_id = ?", rs -> rs.getLong(1),
                 telegram).isPresent()) {
-            throw new AffiliateRejected(CONFLICT, "telegram-user-taken", "This Telegram user is already an affiliate.");
+            throw new Rejected(CONFLICT, "telegram-user-taken", "This Telegram user is already an affiliate.");
         }
     }
 
@@ -200,11 +200,11 @@ public class AffiliateServiceImpl implements AffiliateService {
                 return before;
             }
             if (to == AffiliateStatus.REJECTED && before.status() != AffiliateStatus.PENDING) {
-                throw new AffiliateRejected(CONFLICT, "not-pending",
+                throw new Rejected(CONFLICT, "not-pending",
                         "Only a pending application can be rejected; suspend an approved affiliate instead.");
             }
             if (to == AffiliateStatus.SUSPENDED && before.status() != AffiliateStatus.APPROVED) {
-                throw new AffiliateRejected(CONFLICT, "not-approved", "Only an approved affiliate can be suspended.");
+                throw new Rejected(CONFLICT, "not-approved", "Only an approved affiliate can be suspended.");
             }
             Instant now = tx.now();
             sql.update("UPDATE affiliate SET status = ?, status_reason = ?, updated_at = ?, "
@@ -266,7 +266,7 @@ public class AffiliateServiceImpl implements AffiliateService {
             SqlRunner sql = tx.sql();
             Affiliate a = Affiliates.existing(sql, affiliateId, true);
             if (a.status() != AffiliateStatus.APPROVED) {
-                throw new AffiliateRejected(CONFLICT, "affiliate-not-approved",
+                throw new Rejected(CONFLICT, "affiliate-not-approved",
                         "Links are for approved affiliates; this one is " + a.status().name().toLowerCase(Locale.ROOT) + ".");
             }
             for (int attempt = 0; attempt < 8; attempt++) {
@@ -310,7 +310,7 @@ public class AffiliateServiceImpl implements AffiliateService {
         Instant start = from == null ? Instant.EPOCH : from;
         Instant end = to == null ? context.clock().instant().plusSeconds(1) : to;
         if (!start.isBefore(end)) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.INVALID, "invalid-period", "from must be before to.");
+            throw new Rejected(Rejected.Kind.INVALID, "invalid-period", "from must be before to.");
         }
         return context.transactions().inTransaction(tx -> {
             SqlRunner sql = tx.sql();

@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.affiliates;
 
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
 import io.loyaltyhub.api.affiliate.ReferralLink;
 import io.loyaltyhub.api.data.SqlRunner;
@@ -28,12 +28,12 @@ final class Affiliates {
         return byId(sql, id, lock).orElseThrow(() -> unknown(id));
     }
 
-    static AffiliateRejected unknown(long id) {
-        return new AffiliateRejected(AffiliateRejected.Kind.NOT_FOUND, "unknown-affiliate", "No affiliate " + id + ".");
+    static Rejected unknown(long id) {
+        return new Rejected(Rejected.Kind.NOT_FOUND, "unknown-affiliate", "No affiliate " + id + ".");
     }
 
-    static AffiliateRejected invalid(String code, String field, String message) {
-        return new AffiliateRejected(AffiliateRejected.Kind.INVALID, code, field + " " + message, Map.of(field, message));
+    static Rejected invalid(String code, String field, String message) {
+        return new Rejected(Rejected.Kind.INVALID, code, field + " " + message, Map.of(field, message));
     }
 
     static Affiliate affiliate(ResultSet rs) throws SQLException {

@@ -19,7 +19,6 @@ import org.pf4j.Extension;
 import java.util.List;
 import java.util.Locale;
 
-import static io.loyaltyhub.plugins.affiliates.Rest.guarded;
 
 /** {@code /api/v1/affiliates}: affiliates, their approval, links and stats. */
 @Extension
@@ -49,27 +48,27 @@ public class AffiliatesEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Affiliates, newest first (?status=PENDING|APPROVED|SUSPENDED|REJECTED, ?limit=)",
-                        Affiliate[].class, guarded(this::list)).query(QueryParam.text("status", "PENDING, APPROVED, SUSPENDED or REJECTED"),
+                        Affiliate[].class, this::list).query(QueryParam.text("status", "PENDING, APPROVED, SUSPENDED or REJECTED"),
                         QueryParam.integer("limit", "at most this many")),
                 ApiRoute.post("/", "affiliates:write", "Register an affiliate (status PENDING until approved)",
-                        NewAffiliate.class, Affiliate.class, guarded(this::register)).created(),
-                ApiRoute.get("/{id}", "affiliates:read", "Get an affiliate", Affiliate.class, guarded(this::one)),
+                        NewAffiliate.class, Affiliate.class, this::register).created(),
+                ApiRoute.get("/{id}", "affiliates:read", "Get an affiliate", Affiliate.class, this::one),
                 ApiRoute.put("/{id}", "affiliates:write", "Change name, email, payout details or commission plan (absent: unchanged)",
-                        Changes.class, Affiliate.class, guarded(this::update)),
+                        Changes.class, Affiliate.class, this::update),
                 ApiRoute.post("/{id}/approve", "affiliates:write", "Approve an application (or reinstate a suspended affiliate)",
-                        null, Affiliate.class, guarded(r -> ApiResponse.ok(affiliates().approve(r.actor(), r.idParam("id"))))),
+                        null, Affiliate.class, r -> ApiResponse.ok(affiliates().approve(r.actor(), r.idParam("id")))),
                 ApiRoute.post("/{id}/reject", "affiliates:write", "Reject a pending application with a reason",
-                        Reason.class, Affiliate.class, guarded(r -> ApiResponse.ok(affiliates().reject(r.actor(), r.idParam("id"),
-                                reason(r))))).optionalBody(),
+                        Reason.class, Affiliate.class, r -> ApiResponse.ok(affiliates().reject(r.actor(), r.idParam("id"),
+                                reason(r)))).optionalBody(),
                 ApiRoute.post("/{id}/suspend", "affiliates:write", "Suspend an approved affiliate with a reason",
-                        Reason.class, Affiliate.class, guarded(r -> ApiResponse.ok(affiliates().suspend(r.actor(), r.idParam("id"),
-                                reason(r))))).optionalBody(),
+                        Reason.class, Affiliate.class, r -> ApiResponse.ok(affiliates().suspend(r.actor(), r.idParam("id"),
+                                reason(r)))).optionalBody(),
                 ApiRoute.post("/{id}/links", "affiliates:write", "Create a referral link (campaign, targetUrl, utmSource, utmMedium, utmCampaign)",
-                        NewLink.class, ReferralLink.class, guarded(this::createLink)).created(),
+                        NewLink.class, ReferralLink.class, this::createLink).created(),
                 ApiRoute.get("/{id}/links", "affiliates:read", "The affiliate's links with click counts, newest first",
-                        ReferralLink[].class, guarded(r -> ApiResponse.ok(affiliates().links(r.idParam("id"))))),
+                        ReferralLink[].class, r -> ApiResponse.ok(affiliates().links(r.idParam("id")))),
                 ApiRoute.get("/{id}/stats", "affiliates:read", "Clicks, unique clicks, conversions, revenue and commission in [from, to) (?from=&to=, dates or instants)",
-                        AffiliateStats.class, guarded(this::stats)).query(QueryParam.text("from", "a date or instant (inclusive)"), QueryParam.text("to", "a date or instant (exclusive)")));
+                        AffiliateStats.class, this::stats).query(QueryParam.text("from", "a date or instant (inclusive)"), QueryParam.text("to", "a date or instant (exclusive)")));
     }
 
     private ApiResponse list(ApiRequest r) {

@@ -1,6 +1,6 @@
 package io.loyaltyhub.plugins.affiliates;
 
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.Commission;
 import io.loyaltyhub.api.affiliate.CommissionStatus;
 import io.loyaltyhub.api.affiliate.FraudRule;
@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import static io.loyaltyhub.api.affiliate.AffiliateRejected.Kind.CONFLICT;
-import static io.loyaltyhub.api.affiliate.AffiliateRejected.Kind.NOT_FOUND;
+import static io.loyaltyhub.api.common.Rejected.Kind.CONFLICT;
+import static io.loyaltyhub.api.common.Rejected.Kind.NOT_FOUND;
 
 /**
  * Commissions: earned on attributed bills (level 1 for the affiliate, level 2 for their recruiter), held, approved by
@@ -95,8 +95,8 @@ final class Commissions {
                 Commissions::commission, id);
     }
 
-    static AffiliateRejected unknown(long id) {
-        return new AffiliateRejected(NOT_FOUND, "unknown-commission", "No commission " + id + ".");
+    static Rejected unknown(long id) {
+        return new Rejected(NOT_FOUND, "unknown-commission", "No commission " + id + ".");
     }
 
     /** [start, end) of the calendar month of {@code at} in {@code zone}. */
@@ -284,11 +284,11 @@ final class Commissions {
                 return c;
             }
             if (c.status() != CommissionStatus.PENDING) {
-                throw new AffiliateRejected(CONFLICT, "commission-not-pending", "Commission " + id + " is "
+                throw new Rejected(CONFLICT, "commission-not-pending", "Commission " + id + " is "
                         + c.status().name().toLowerCase(java.util.Locale.ROOT) + "; only a pending one can be approved.");
             }
             if (c.heldBy() != null) {
-                throw new AffiliateRejected(CONFLICT, "commission-held", "Commission " + id + " is held by fraud alert "
+                throw new Rejected(CONFLICT, "commission-held", "Commission " + id + " is held by fraud alert "
                         + c.heldBy() + "; resolve the alert first.");
             }
             markApproved(tx, c, actor);
@@ -307,7 +307,7 @@ final class Commissions {
             boolean open = c.status() == CommissionStatus.PENDING
                     || (c.status() == CommissionStatus.APPROVED && c.payoutId() == null);
             if (!open) {
-                throw new AffiliateRejected(CONFLICT, "commission-not-open", "Commission " + id + " is "
+                throw new Rejected(CONFLICT, "commission-not-open", "Commission " + id + " is "
                         + (c.payoutId() != null && c.status() == CommissionStatus.APPROVED ? "in payout " + c.payoutId()
                         : c.status().name().toLowerCase(java.util.Locale.ROOT)) + " and can no longer be rejected.");
             }

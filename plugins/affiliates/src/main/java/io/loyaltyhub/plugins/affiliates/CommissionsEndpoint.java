@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.loyaltyhub.plugins.affiliates.Rest.guarded;
 
 /** {@code /api/v1/commissions}: list, approve, reject, bulk approve. Deciding needs affiliates:write (not support). */
 @Extension
@@ -45,19 +44,19 @@ public class CommissionsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Commissions, newest first (?status=PENDING|APPROVED|PAID|REJECTED|REVERSED, "
-                        + "?affiliateId=, ?limit=)", Commission[].class, guarded(this::list)).query(QueryParam.text("status",
+                        + "?affiliateId=, ?limit=)", Commission[].class, this::list).query(QueryParam.text("status",
                         "PENDING, APPROVED, PAID, REJECTED or REVERSED"), QueryParam.integer("affiliateId", "one affiliate's"), QueryParam.integer("limit", "at most this many")),
                 ApiRoute.get("/{id}", "affiliates:read", "A commission", Commission.class,
-                        guarded(r -> ApiResponse.ok(commissions.find(r.idParam("id"))
-                                .orElseThrow(() -> Commissions.unknown(r.idParam("id")))))),
+                        r -> ApiResponse.ok(commissions.find(r.idParam("id"))
+                                .orElseThrow(() -> Commissions.unknown(r.idParam("id"))))),
                 ApiRoute.post("/{id}/approve", "affiliates:write", "Approve a pending commission (refused while a fraud "
                         + "alert holds it)", null, Commission.class,
-                        guarded(r -> ApiResponse.ok(commissions.approve(r.actor(), r.idParam("id"))))),
+                        r -> ApiResponse.ok(commissions.approve(r.actor(), r.idParam("id")))),
                 ApiRoute.post("/{id}/reject", "affiliates:write", "Reject a pending or approved (unpaid) commission with a reason",
-                        Reason.class, Commission.class, guarded(r -> ApiResponse.ok(commissions.reject(r.actor(), r.idParam("id"),
-                                r.hasBody() ? r.body(Reason.class).reason() : null)))).optionalBody(),
+                        Reason.class, Commission.class, r -> ApiResponse.ok(commissions.reject(r.actor(), r.idParam("id"),
+                                r.hasBody() ? r.body(Reason.class).reason() : null))).optionalBody(),
                 ApiRoute.post("/bulk-approve", "affiliates:write", "Approve many pending commissions (ids); answers how many "
-                        + "were approved", BulkApproval.class, BulkApproved.class, guarded(this::bulk)));
+                        + "were approved", BulkApproval.class, BulkApproved.class, this::bulk));
     }
 
     private ApiResponse list(ApiRequest r) {

@@ -13,7 +13,6 @@ import org.pf4j.Extension;
 import java.util.List;
 import java.util.Map;
 
-import static io.loyaltyhub.plugins.affiliates.Rest.guarded;
 
 /** {@code /api/v1/fraud-alerts}: the review queue and decisions. */
 @Extension
@@ -36,12 +35,12 @@ public class FraudAlertsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Fraud alerts, newest first (?open=true for the review queue, ?limit=)",
-                        FraudAlert[].class, guarded(this::list)).query(QueryParam.bool("open", "true: only the review queue"), QueryParam.integer("limit", "at most this many")),
+                        FraudAlert[].class, this::list).query(QueryParam.bool("open", "true: only the review queue"), QueryParam.integer("limit", "at most this many")),
                 ApiRoute.get("/{id}", "affiliates:read", "A fraud alert with its evidence", FraudAlert.class,
-                        guarded(r -> ApiResponse.ok(fraud.find(r.idParam("id")).orElseThrow(() -> ApiProblem.notFound(
-                                "No fraud alert " + r.pathParam("id")))))),
+                        r -> ApiResponse.ok(fraud.find(r.idParam("id")).orElseThrow(() -> ApiProblem.notFound(
+                                "No fraud alert " + r.pathParam("id"))))),
                 ApiRoute.post("/{id}/resolve", "affiliates:write", "Decide an alert: confirmed fraud rejects what it holds, "
-                        + "a false alarm releases it", Resolution.class, FraudAlert.class, guarded(this::resolve)).optionalBody());
+                        + "a false alarm releases it", Resolution.class, FraudAlert.class, this::resolve).optionalBody());
     }
 
     private ApiResponse list(ApiRequest r) {

@@ -1,6 +1,6 @@
 package io.loyaltyhub.plugins.affiliates;
 
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.FraudAlert;
 import io.loyaltyhub.api.affiliate.FraudRule;
 import io.loyaltyhub.api.affiliate.FraudRules;
@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static io.loyaltyhub.api.affiliate.AffiliateRejected.Kind.CONFLICT;
-import static io.loyaltyhub.api.affiliate.AffiliateRejected.Kind.NOT_FOUND;
+import static io.loyaltyhub.api.common.Rejected.Kind.CONFLICT;
+import static io.loyaltyhub.api.common.Rejected.Kind.NOT_FOUND;
 
 /**
  * Runs the fraud rules ({@link FraudRule} extensions of every plugin, the built-in ones in this package among them)
@@ -299,7 +299,7 @@ final class FraudChecks {
         return context.transactions().inTransaction(tx -> {
             SqlRunner sql = tx.sql();
             FraudAlert before = sql.one("SELECT " + COLUMNS + " FROM affiliate_fraud_alert WHERE id = ?", this::alert,
-                    alertId).orElseThrow(() -> new AffiliateRejected(NOT_FOUND, "unknown-alert", "No fraud alert "
+                    alertId).orElseThrow(() -> new Rejected(NOT_FOUND, "unknown-alert", "No fraud alert "
                     + alertId + "."));
             // affiliates before the alert row, like everything that moves their commissions
             Commissions.lock(sql, sql.query("SELECT DISTINCT affiliate_id FROM affiliate_commission WHERE held_by = ?",
@@ -307,7 +307,7 @@ final class FraudChecks {
             boolean open = sql.one("SELECT resolved_at IS NULL FROM affiliate_fraud_alert WHERE id = ? FOR UPDATE",
                     rs -> rs.getBoolean(1), alertId).orElse(false);
             if (!open) {
-                throw new AffiliateRejected(CONFLICT, "alert-resolved", "Fraud alert " + alertId + " was already resolved"
+                throw new Rejected(CONFLICT, "alert-resolved", "Fraud alert " + alertId + " was already resolved"
                         + (before.resolvedBy() == null ? "" : " by " + before.resolvedBy()) + ".");
             }
             Instant now = tx.now();

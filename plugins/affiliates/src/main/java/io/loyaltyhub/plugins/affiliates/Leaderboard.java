@@ -1,6 +1,6 @@
 package io.loyaltyhub.plugins.affiliates;
 
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.plugin.PluginContext;
 
@@ -24,7 +24,7 @@ final class Leaderboard {
         Instant start = from == null ? Commissions.month(now, c.zone())[0] : from;
         Instant end = to == null ? now.plusSeconds(1) : to;
         if (!start.isBefore(end)) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.INVALID, "invalid-period", "from must be before to.");
+            throw new Rejected(Rejected.Kind.INVALID, "invalid-period", "from must be before to.");
         }
         int n = limit <= 0 ? 10 : Math.min(limit, 100);
         return context.transactions().inTransaction(tx -> {

@@ -10,7 +10,6 @@ import org.pf4j.Extension;
 
 import java.util.List;
 
-import static io.loyaltyhub.plugins.affiliates.Rest.guarded;
 
 /** {@code /api/v1/affiliate-leaderboard} ({@code /api/v1/leaderboard} is the customers' one, from loyalty). */
 @Extension
@@ -30,8 +29,8 @@ public class LeaderboardEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(ApiRoute.get("/", "affiliates:read", "Affiliates by conversions, then revenue, in [from, to) "
                         + "(?from=&to= dates or instants; default this month), ?limit= (default 10)", AffiliateStats[].class,
-                guarded(r -> ApiResponse.ok(leaderboard.top(Rest.time(r, "from", false).orElse(null),
-                        Rest.time(r, "to", true).orElse(null), Rest.limit(r, 10)))))
+                r -> ApiResponse.ok(leaderboard.top(Rest.time(r, "from", false).orElse(null),
+                        Rest.time(r, "to", true).orElse(null), Rest.limit(r, 10))))
                 .query(QueryParam.text("from", "a date or instant (inclusive)"), QueryParam.text("to", "a date or instant (exclusive)"), QueryParam.integer("limit", "at most this many")));
     }
 }

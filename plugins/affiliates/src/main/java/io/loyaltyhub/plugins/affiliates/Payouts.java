@@ -1,6 +1,6 @@
 package io.loyaltyhub.plugins.affiliates;
 
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.Money;
 import io.loyaltyhub.api.affiliate.Payout;
 import io.loyaltyhub.api.affiliate.PayoutStatus;
@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.loyaltyhub.api.affiliate.AffiliateRejected.Kind.CONFLICT;
-import static io.loyaltyhub.api.affiliate.AffiliateRejected.Kind.NOT_FOUND;
+import static io.loyaltyhub.api.common.Rejected.Kind.CONFLICT;
+import static io.loyaltyhub.api.common.Rejected.Kind.NOT_FOUND;
 
 /**
  * Payouts of the approved balance. The balance can never be paid twice: a request locks the affiliate's row, moves
@@ -79,19 +79,19 @@ final class Payouts {
             Commissions.AffiliateRow a = Commissions.affiliate(sql, affiliateId, true)
                     .orElseThrow(() -> Affiliates.unknown(affiliateId));
             if (!a.status().equals("APPROVED")) {
-                throw new AffiliateRejected(CONFLICT, "affiliate-not-approved", "Affiliate " + affiliateId + " is "
+                throw new Rejected(CONFLICT, "affiliate-not-approved", "Affiliate " + affiliateId + " is "
                         + a.status().toLowerCase(java.util.Locale.ROOT) + "; only approved affiliates are paid out.");
             }
             Optional<Long> open = sql.one("SELECT id FROM affiliate_payout WHERE open_affiliate = ?", rs -> rs.getLong(1),
                     affiliateId);
             if (open.isPresent()) {
-                throw new AffiliateRejected(CONFLICT, "payout-open", "Payout " + open.get()
+                throw new Rejected(CONFLICT, "payout-open", "Payout " + open.get()
                         + " of this affiliate is waiting to be paid.");
             }
             // the affiliate's row is locked: nothing else moves their commissions until this commits
             BigDecimal amount = balance(sql, affiliateId, c.currency());
             if (amount.compareTo(c.payoutMinimum()) < 0) {
-                throw new AffiliateRejected(CONFLICT, "payout-below-minimum", "The approved balance "
+                throw new Rejected(CONFLICT, "payout-below-minimum", "The approved balance "
                         + amount.toPlainString() + " " + c.currency() + " is below the payout minimum "
                         + c.payoutMinimum().toPlainString() + ".");
             }
@@ -161,7 +161,7 @@ final class Payouts {
                     tx.now(), Commissions.label(actor), m, ref, proof, payoutId);
             if (paid == 0) {
                 Payout now = find(sql, payoutId).orElseThrow();
-                throw new AffiliateRejected(CONFLICT, now.status() == PayoutStatus.PAID ? "payout-already-paid"
+                throw new Rejected(CONFLICT, now.status() == PayoutStatus.PAID ? "payout-already-paid"
                         : "payout-not-requested", "Payout " + payoutId + " is " + now.status().name()
                         .toLowerCase(java.util.Locale.ROOT) + (now.status() == PayoutStatus.PAID ? " (" + now.reference() + ")" : "")
                         + "; only a requested payout can be paid.");
@@ -187,7 +187,7 @@ final class Payouts {
             int done = sql.update("UPDATE affiliate_payout SET status = 'REJECTED', open_affiliate = NULL, note = ?, "
                     + "paid_by = ? WHERE id = ? AND status = 'REQUESTED'", why, Commissions.label(actor), payoutId);
             if (done == 0) {
-                throw new AffiliateRejected(CONFLICT, "payout-not-requested", "Payout " + payoutId
+                throw new Rejected(CONFLICT, "payout-not-requested", "Payout " + payoutId
                         + " is no longer requested.");
             }
             release(sql, payoutId);
@@ -220,8 +220,8 @@ final class Payouts {
         return context.transactions().inTransaction(tx -> find(tx.sql(), id));
     }
 
-    static AffiliateRejected unknown(long id) {
-        return new AffiliateRejected(NOT_FOUND, "unknown-payout", "No payout " + id + ".");
+    static Rejected unknown(long id) {
+        return new Rejected(NOT_FOUND, "unknown-payout", "No payout " + id + ".");
     }
 
     private static Map<String, Object> event(Payout p, Commissions.AffiliateRow a) {

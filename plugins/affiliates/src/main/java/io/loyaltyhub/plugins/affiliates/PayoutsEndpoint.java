@@ -15,7 +15,6 @@ import org.pf4j.Extension;
 import java.util.List;
 import java.util.Map;
 
-import static io.loyaltyhub.plugins.affiliates.Rest.guarded;
 
 /** {@code /api/v1/payouts}: balance, request, list, pay, reject. Paying needs affiliates:write (not support). */
 @Extension
@@ -49,23 +48,23 @@ public class PayoutsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Payouts, newest first (?affiliateId=, ?status=REQUESTED|PAID|REJECTED, ?limit=)",
-                        Payout[].class, guarded(r -> ApiResponse.ok(payouts.list(CommissionsEndpoint.longQuery(r, "affiliateId")
-                                .orElse(null), CommissionsEndpoint.status(r, PayoutStatus.class), Rest.limit(r, 50)))))
+                        Payout[].class, r -> ApiResponse.ok(payouts.list(CommissionsEndpoint.longQuery(r, "affiliateId")
+                                .orElse(null), CommissionsEndpoint.status(r, PayoutStatus.class), Rest.limit(r, 50))))
                         .query(QueryParam.integer("affiliateId", "one affiliate's"),
                                 QueryParam.text("status", "REQUESTED, PAID or REJECTED"), QueryParam.integer("limit", "at most this many")),
                 ApiRoute.get("/{id}", "affiliates:read", "A payout", Payout.class,
-                        guarded(r -> ApiResponse.ok(payouts.find(r.idParam("id"))
-                                .orElseThrow(() -> Payouts.unknown(r.idParam("id")))))),
+                        r -> ApiResponse.ok(payouts.find(r.idParam("id"))
+                                .orElseThrow(() -> Payouts.unknown(r.idParam("id"))))),
                 ApiRoute.get("/balance/{affiliateId}", "affiliates:read", "The affiliate's approved, unpaid balance and the "
-                        + "payout minimum", Balance.class, guarded(this::balance)),
+                        + "payout minimum", Balance.class, this::balance),
                 ApiRoute.post("/", "affiliates:write", "Request a payout of the affiliate's whole approved balance "
                         + "(refused below the minimum or while one is open)", PayoutRequest.class, Payout.class,
-                        guarded(this::request)).created(),
+                        this::request).created(),
                 ApiRoute.post("/{id}/pay", "affiliates:write", "Record that a requested payout was paid (method, reference, "
-                        + "optional proofFile); paying twice is refused", Payment.class, Payout.class, guarded(this::pay)).optionalBody(),
+                        + "optional proofFile); paying twice is refused", Payment.class, Payout.class, this::pay).optionalBody(),
                 ApiRoute.post("/{id}/reject", "affiliates:write", "Refuse a requested payout; its commissions go back to the "
-                        + "approved balance", Reason.class, Payout.class, guarded(r -> ApiResponse.ok(payouts.reject(r.actor(),
-                        r.idParam("id"), r.hasBody() ? r.body(Reason.class).reason() : null)))).optionalBody());
+                        + "approved balance", Reason.class, Payout.class, r -> ApiResponse.ok(payouts.reject(r.actor(),
+                        r.idParam("id"), r.hasBody() ? r.body(Reason.class).reason() : null))).optionalBody());
     }
 
     private ApiResponse balance(ApiRequest r) {

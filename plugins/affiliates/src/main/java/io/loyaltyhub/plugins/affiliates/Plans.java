@@ -1,6 +1,6 @@
 package io.loyaltyhub.plugins.affiliates;
 
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.platform.Actor;
@@ -87,14 +87,14 @@ final class Plans {
         }
     }
 
-    static AffiliateRejected unknown(long id) {
-        return new AffiliateRejected(AffiliateRejected.Kind.NOT_FOUND, "unknown-plan", "No commission plan " + id + ".");
+    static Rejected unknown(long id) {
+        return new Rejected(Rejected.Kind.NOT_FOUND, "unknown-plan", "No commission plan " + id + ".");
     }
 
     private static void refuseTaken(SqlRunner sql, String name, long self) {
         if (sql.one("SELECT id FROM affiliate_plan WHERE name = ? AND id <> ?", rs -> rs.getLong(1), name, self)
                 .isPresent()) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "plan-name-taken", "A plan named '" + name
+            throw new Rejected(Rejected.Kind.CONFLICT, "plan-name-taken", "A plan named '" + name
                     + "' exists.");
         }
     }
@@ -119,7 +119,7 @@ final class Plans {
         } catch (Plan.Invalid e) {
             Map<String, String> errors = new java.util.LinkedHashMap<>();
             e.errors().forEach((k, v) -> errors.put("params." + k, v));
-            throw new AffiliateRejected(AffiliateRejected.Kind.INVALID, "invalid-plan", "The plan is not valid: "
+            throw new Rejected(Rejected.Kind.INVALID, "invalid-plan", "The plan is not valid: "
                     + e.errors(), errors);
         }
     }

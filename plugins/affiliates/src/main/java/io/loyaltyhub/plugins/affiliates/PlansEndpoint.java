@@ -10,7 +10,6 @@ import org.pf4j.Extension;
 import java.util.List;
 import java.util.Map;
 
-import static io.loyaltyhub.plugins.affiliates.Rest.guarded;
 
 /** {@code /api/v1/commission-plans}: plans as data (an affiliate's planId names one; none: the default plan). */
 @Extension
@@ -33,13 +32,13 @@ public class PlansEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "affiliates:read", "Commission plans by name", Plans.PlanView[].class,
-                        guarded(r -> ApiResponse.ok(plans.list()))),
+                        r -> ApiResponse.ok(plans.list())),
                 ApiRoute.get("/{id}", "affiliates:read", "A commission plan", Plans.PlanView.class,
-                        guarded(r -> ApiResponse.ok(plans.find(r.idParam("id")).orElseThrow(() -> Plans.unknown(r.idParam("id")))))),
+                        r -> ApiResponse.ok(plans.find(r.idParam("id")).orElseThrow(() -> Plans.unknown(r.idParam("id"))))),
                 ApiRoute.post("/", "affiliates:write", "Create a plan (name, params: {type: PERCENT|FLAT|TIERED|CATEGORY, ...})",
-                        PlanDraft.class, Plans.PlanView.class, guarded(this::create)).created(),
+                        PlanDraft.class, Plans.PlanView.class, this::create).created(),
                 ApiRoute.put("/{id}", "affiliates:write", "Change a plan's name or params (absent: unchanged); applies to "
-                        + "bills from now on", PlanDraft.class, Plans.PlanView.class, guarded(this::update)));
+                        + "bills from now on", PlanDraft.class, Plans.PlanView.class, this::update));
     }
 
     private ApiResponse create(ApiRequest r) {

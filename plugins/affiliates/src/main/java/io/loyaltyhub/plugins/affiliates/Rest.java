@@ -1,7 +1,5 @@
 package io.loyaltyhub.plugins.affiliates;
 
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
-import io.loyaltyhub.api.http.ApiHandler;
 import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 
@@ -11,23 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Turns affiliate refusals into problem documents: invalid 422, not found 404, conflict 409. */
+/** Query parameters of the affiliates plugin's routes: a refused one is a 400 problem. */
 final class Rest {
     private Rest() {
-    }
-
-    static ApiHandler guarded(ApiHandler handler) {
-        return request -> {
-            try {
-                return handler.handle(request);
-            } catch (AffiliateRejected e) {
-                throw switch (e.kind()) {
-                    case INVALID -> new ApiProblem(422, e.code(), "Validation failed", e.getMessage(), e.fieldErrors());
-                    case NOT_FOUND -> new ApiProblem(404, e.code(), "Not found", e.getMessage());
-                    case CONFLICT -> new ApiProblem(409, e.code(), "Conflict", e.getMessage());
-                };
-            }
-        };
     }
 
     static int limit(ApiRequest r, int fallback) {

@@ -1,5 +1,7 @@
 package io.loyaltyhub.api.affiliate;
 
+import io.loyaltyhub.api.common.Rejected;
+
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.api.plugin.PluginService;
 
@@ -9,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Affiliates, links, stats, commissions, payouts and fraud alerts. Refusals are
- * {@link AffiliateRejected}. Everything that moves money is idempotent or guarded so it happens once.
+ * {@link Rejected}. Everything that moves money is idempotent or guarded so it happens once.
  */
 public interface AffiliateService extends PluginService {
 

@@ -1,5 +1,7 @@
 package io.loyaltyhub.api.loyalty;
 
+import io.loyaltyhub.api.common.Rejected;
+
 import io.loyaltyhub.api.plugin.PluginService;
 import io.loyaltyhub.api.platform.Actor;
 
@@ -8,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Customers and their points. Every call that moves points takes an idempotency key: the same key
- * again returns the first result and changes nothing. Refusals are {@link LoyaltyRejected}.
+ * again returns the first result and changes nothing. Refusals are {@link Rejected}.
  */
 public interface LoyaltyService extends PluginService {
 

@@ -1,5 +1,7 @@
 package io.loyaltyhub.api.loyalty;
 
+import io.loyaltyhub.api.common.Rejected;
+
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.api.plugin.PluginService;
 
@@ -7,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The rewards catalog, vouchers and promo codes. Refusals are {@link LoyaltyRejected}.
+ * The rewards catalog, vouchers and promo codes. Refusals are {@link Rejected}.
  */
 public interface RewardsService extends PluginService {
 

@@ -3,7 +3,7 @@ package io.loyaltyhub.plugins.loyalty;
 import io.loyaltyhub.api.common.PhoneNumbers;
 import io.loyaltyhub.api.loyalty.Bill;
 import io.loyaltyhub.api.loyalty.BillLine;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ final class BillCheck {
         Map<String, String> errors = new LinkedHashMap<>();
         String code = null;
         if (b == null) {
-            throw LoyaltyRejected.invalid("missing-field", "The bill is empty.");
+            throw Rejected.invalid("missing-field", "The bill is empty.");
         }
         String number = b.billNumber() == null ? "" : b.billNumber().trim();
         if (number.isEmpty()) {
@@ -118,7 +118,7 @@ final class BillCheck {
             }
         }
         if (!errors.isEmpty()) {
-            throw new LoyaltyRejected(LoyaltyRejected.Kind.INVALID, code, "The bill has invalid fields.", errors);
+            throw new Rejected(Rejected.Kind.INVALID, code, "The bill has invalid fields.", errors);
         }
         Bill clean = new Bill(number, b.storeId(), b.billedAt(), mobile, b.customerName(), b.amount(),
                 b.currency().trim().toUpperCase(java.util.Locale.ROOT), b.lines() == null ? java.util.List.of() : b.lines(),

@@ -12,7 +12,6 @@ import org.pf4j.Extension;
 
 import java.util.List;
 
-import static io.loyaltyhub.plugins.loyalty.Rest.guarded;
 
 /**
  * {@code /api/v1/bills}: bills from the ERP or POS. The bill number is the idempotency key: the
@@ -42,11 +41,11 @@ public class BillsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.post("/", "bills:write", "Post a bill: earns points (idempotent by billNumber)",
-                        Bill.class, BillResult.class, guarded(r -> ApiResponse.ok(loyalty().postBill(r.actor(), r.body(Bill.class))))),
+                        Bill.class, BillResult.class, r -> ApiResponse.ok(loyalty().postBill(r.actor(), r.body(Bill.class)))),
                 ApiRoute.post("/preview", "bills:read", "What a bill would earn now, writing nothing",
-                        Bill.class, BillResult.class, guarded(r -> ApiResponse.ok(loyalty().preview(r.body(Bill.class))))),
+                        Bill.class, BillResult.class, r -> ApiResponse.ok(loyalty().preview(r.body(Bill.class)))),
                 ApiRoute.post("/{billNumber}/reversal", "bills:write", "Reverse what a bill earned (return or cancellation)",
-                        Reversal.class, BillResult.class, guarded(this::reverse)).optionalBody());
+                        Reversal.class, BillResult.class, this::reverse).optionalBody());
     }
 
     private ApiResponse reverse(ApiRequest r) {

@@ -22,7 +22,6 @@ import org.pf4j.Extension;
 
 import java.util.List;
 
-import static io.loyaltyhub.plugins.loyalty.Rest.guarded;
 
 /** {@code /api/v1/customers}: customers, kids and points. */
 @Extension
@@ -59,31 +58,31 @@ public class CustomersEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "customers:read", "Find customers by ?mobile=, ?q= (name or mobile) or ?tier=",
-                        Customer[].class, guarded(this::search)).query(QueryParam.text("mobile", "a mobile in any format"),
+                        Customer[].class, this::search).query(QueryParam.text("mobile", "a mobile in any format"),
                         QueryParam.text("q", "part of a name or mobile"), QueryParam.text("tier", "a tier code"), QueryParam.integer("limit", "at most this many (default 50)")),
                 ApiRoute.post("/", "customers:write", "Enrol a customer (or return the one with that mobile)",
-                        NewCustomer.class, Customer.class, guarded(this::join)).created(),
-                ApiRoute.get("/{id}", "customers:read", "Get a customer with kids", Customer.class, guarded(this::one)),
+                        NewCustomer.class, Customer.class, this::join).created(),
+                ApiRoute.get("/{id}", "customers:read", "Get a customer with kids", Customer.class, this::one),
                 ApiRoute.put("/{id}", "customers:write", "Change name, birthday, language or status",
-                        CustomerChanges.class, Customer.class, guarded(this::update)),
+                        CustomerChanges.class, Customer.class, this::update),
                 ApiRoute.delete("/{id}", "customers:write", "Erase a customer's personal data (the ledger stays)",
-                        guarded(this::erase)).query(QueryParam.text("reason", "why, for the audit log")),
+                        this::erase).query(QueryParam.text("reason", "why, for the audit log")),
                 ApiRoute.get("/{id}/referral", "customers:read", "The customer's refer-a-friend code (made on first use) and link",
-                        Referral.class, guarded(this::referral)),
+                        Referral.class, this::referral),
                 ApiRoute.get("/{id}/consents", "customers:read", "Consent changes (given or withdrawn, when, where), oldest first",
-                        ConsentChange[].class, guarded(r -> ApiResponse.ok(loyalty().consentHistory(r.idParam("id"))))),
+                        ConsentChange[].class, r -> ApiResponse.ok(loyalty().consentHistory(r.idParam("id")))),
                 ApiRoute.post("/{id}/consent", "customers:write", "Record consent given (status ACTIVE) or withdrawn (OPTED_OUT)",
-                        ConsentRequest.class, Customer.class, guarded(this::consent)),
-                ApiRoute.post("/{id}/kids", "customers:write", "Add a kid", NewKid.class, Kid.class, guarded(this::addKid)).created(),
-                ApiRoute.delete("/{id}/kids/{kidId}", "customers:write", "Remove a kid", guarded(this::removeKid)),
+                        ConsentRequest.class, Customer.class, this::consent),
+                ApiRoute.post("/{id}/kids", "customers:write", "Add a kid", NewKid.class, Kid.class, this::addKid).created(),
+                ApiRoute.delete("/{id}/kids/{kidId}", "customers:write", "Remove a kid", this::removeKid),
                 ApiRoute.get("/{id}/points", "points:read", "Balance: available, pending, expiring soon, lifetime, tier",
-                        PointsBalance.class, guarded(r -> ApiResponse.ok(loyalty().balance(r.idParam("id"))))),
+                        PointsBalance.class, r -> ApiResponse.ok(loyalty().balance(r.idParam("id")))),
                 ApiRoute.get("/{id}/points/history", "points:read", "Ledger lines, newest first (?limit=)",
-                        LedgerLine[].class, guarded(r -> ApiResponse.ok(loyalty().history(r.idParam("id"), Rest.limit(r, 50)))))
+                        LedgerLine[].class, r -> ApiResponse.ok(loyalty().history(r.idParam("id"), Rest.limit(r, 50))))
                         .query(QueryParam.integer("limit", "at most this many (default 50)")),
                 new ApiRoute(HttpMethod.POST, "/{id}/points/adjustments", "points:write",
                         "Award (positive) or deduct (negative) points; needs an Idempotency-Key header",
-                        Adjustment.class, PointsChange.class, guarded(this::adjust)));
+                        Adjustment.class, PointsChange.class, this::adjust));
     }
 
     private ApiResponse search(ApiRequest r) {

@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.loyalty;
 
 import io.loyaltyhub.api.data.SqlRunner;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.MovementKind;
 
 import java.time.Instant;
@@ -59,13 +59,13 @@ final class Ledger {
 
     static Balances lock(SqlRunner sql, long customerId) {
         return sql.one(LOCK_COLUMNS + "WHERE id = ? FOR UPDATE", Ledger::balances, customerId)
-                .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
+                .orElseThrow(() -> Rejected.notFound("unknown-customer", "No customer " + customerId));
     }
 
     /**
      * Moves {@code points} from one account to another for a locked customer.
      *
-     * @throws LoyaltyRejected insufficient-points when a customer account would go below zero
+     * @throws Rejected insufficient-points when a customer account would go below zero
      */
     static Applied transfer(SqlRunner sql, String key, MovementKind kind, long customerId, Account from, Account to,
                             long points, String reason, String cause, Instant now) {
@@ -83,7 +83,7 @@ final class Ledger {
                             rs.getString(4), rs.getLong(5)), key).orElseThrow();
             if (e.customer() != customerId || !e.from().equals(from.name()) || !e.to().equals(to.name())
                     || e.points() != points) {
-                throw LoyaltyRejected.conflict("idempotency-conflict", "The key " + key + " was used for another movement.");
+                throw Rejected.conflict("idempotency-conflict", "The key " + key + " was used for another movement.");
             }
             return new Applied(e.id(), false);
         }
@@ -92,7 +92,7 @@ final class Ledger {
             int changed = sql.update("UPDATE loyalty_customer SET " + column + " = " + column + " - ? "
                     + "WHERE id = ? AND " + column + " >= ?", points, customerId, points);
             if (changed == 0) {
-                throw LoyaltyRejected.conflict("insufficient-points", "Not enough " + column + " points for "
+                throw Rejected.conflict("insufficient-points", "Not enough " + column + " points for "
                         + points + ".");
             }
         }

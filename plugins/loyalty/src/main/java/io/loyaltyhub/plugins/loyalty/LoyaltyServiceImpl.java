@@ -12,7 +12,7 @@ import io.loyaltyhub.api.loyalty.CustomerChanges;
 import io.loyaltyhub.api.loyalty.CustomerStatus;
 import io.loyaltyhub.api.loyalty.Kid;
 import io.loyaltyhub.api.loyalty.LedgerLine;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.MovementKind;
 import io.loyaltyhub.api.loyalty.NewCustomer;
@@ -56,10 +56,10 @@ public class LoyaltyServiceImpl implements LoyaltyService {
 
     private String e164(String raw, LoyaltyConfig config) {
         if (raw == null || raw.isBlank()) {
-            throw LoyaltyRejected.invalid("missing-field", "A mobile number is required.");
+            throw Rejected.invalid("missing-field", "A mobile number is required.");
         }
         return context.service(PhoneNumbers.class).orElseThrow().toE164(raw, config.region())
-                .orElseThrow(() -> LoyaltyRejected.invalid("invalid-mobile", "'" + raw + "' is not a valid mobile number."));
+                .orElseThrow(() -> Rejected.invalid("invalid-mobile", "'" + raw + "' is not a valid mobile number."));
     }
 
     // ---- customers ---------------------------------------------------------------------------
@@ -72,11 +72,11 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         String language = n.language() == null || n.language().isBlank() ? config.language()
                 : n.language().trim().toLowerCase(Locale.ROOT);
         if (!LANGUAGES.contains(language)) {
-            throw LoyaltyRejected.invalid("invalid-language", "Language must be one of " + LANGUAGES + ".");
+            throw Rejected.invalid("invalid-language", "Language must be one of " + LANGUAGES + ".");
         }
         String source = n.consentSource() == null ? defaultSource(actor) : n.consentSource().trim().toLowerCase(Locale.ROOT);
         if (!CONSENT_SOURCES.contains(source)) {
-            throw LoyaltyRejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
+            throw Rejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
         }
         long id = context.transactions().inTransaction(tx -> insertCustomer(tx, actor, mobile, name, n.birthday(),
                 language, source, n.referralCode(), config).orElseGet(() -> idByMobile(tx.sql(), mobile).orElseThrow()));
@@ -139,7 +139,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         }
         String n = name.trim().replaceAll("\\s+", " ");
         if (n.length() > 200) {
-            throw LoyaltyRejected.invalid("invalid-name", "A name has at most 200 characters.");
+            throw Rejected.invalid("invalid-name", "A name has at most 200 characters.");
         }
         return n;
     }
@@ -190,7 +190,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         String name = c.name() == null ? null : cleanName(c.name());
         String language = c.language() == null ? null : c.language().trim().toLowerCase(Locale.ROOT);
         if (language != null && !LANGUAGES.contains(language)) {
-            throw LoyaltyRejected.invalid("invalid-language", "Language must be one of " + LANGUAGES + ".");
+            throw Rejected.invalid("invalid-language", "Language must be one of " + LANGUAGES + ".");
         }
         LoyaltyConfig config = config();
         context.transactions().inTransaction(tx -> {
@@ -256,14 +256,14 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     public Customer setConsent(Actor actor, long customerId, boolean consent, String source) {
         String src = source == null ? defaultSource(actor) : source.trim().toLowerCase(Locale.ROOT);
         if (!CONSENT_SOURCES.contains(src)) {
-            throw LoyaltyRejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
+            throw Rejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
         }
         context.transactions().inTransaction(tx -> {
             Ledger.lock(tx.sql(), customerId);
             Customer before = Customers.byId(tx.sql(), customerId).orElseThrow();
             Instant now = tx.now();
             switch (before.status()) {
-                case ERASED -> throw LoyaltyRejected.conflict("customer-erased", "Customer " + customerId + " was erased.");
+                case ERASED -> throw Rejected.conflict("customer-erased", "Customer " + customerId + " was erased.");
                 case ACTIVE, OPTED_OUT -> {
                     boolean unchanged = consent ? before.status() == CustomerStatus.ACTIVE && before.consentAt() != null
                             : before.status() == CustomerStatus.OPTED_OUT;
@@ -293,7 +293,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     public List<io.loyaltyhub.api.loyalty.ConsentChange> consentHistory(long customerId) {
         return context.transactions().inTransaction(tx -> {
             if (tx.sql().one("SELECT 1 FROM loyalty_customer WHERE id = ?", rs -> 1, customerId).isEmpty()) {
-                throw LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId);
+                throw Rejected.notFound("unknown-customer", "No customer " + customerId);
             }
             return Consents.history(tx.sql(), customerId);
         });
@@ -308,17 +308,17 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     public Kid addKid(Actor actor, long customerId, String name, Birthday birthday) {
         String n = cleanName(name);
         if (n == null || n.length() > 100) {
-            throw LoyaltyRejected.invalid("invalid-name", "A kid needs a name of at most 100 characters.");
+            throw Rejected.invalid("invalid-name", "A kid needs a name of at most 100 characters.");
         }
         if (birthday == null) {
-            throw LoyaltyRejected.invalid("missing-field", "A kid's birthday (day and month) is required.");
+            throw Rejected.invalid("missing-field", "A kid's birthday (day and month) is required.");
         }
         return context.transactions().inTransaction(tx -> {
             Ledger.lock(tx.sql(), customerId);
             long count = tx.sql().one("SELECT COUNT(*) FROM loyalty_kid WHERE customer_id = ?", rs -> rs.getLong(1),
                     customerId).orElse(0L);
             if (count >= 10) {
-                throw LoyaltyRejected.conflict("too-many-kids", "At most 10 kids per customer.");
+                throw Rejected.conflict("too-many-kids", "At most 10 kids per customer.");
             }
             long id = tx.sql().insert("INSERT INTO loyalty_kid (customer_id, name, birth_month, birth_day, birth_year, "
                             + "created_at) VALUES (?, ?, ?, ?, ?, ?)", customerId, n, birthday.month(), birthday.day(),
@@ -334,7 +334,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         context.transactions().inTransaction(tx -> {
             int n = tx.sql().update("DELETE FROM loyalty_kid WHERE id = ? AND customer_id = ?", kidId, customerId);
             if (n == 0) {
-                throw LoyaltyRejected.notFound("unknown-kid", "No kid " + kidId + " for customer " + customerId);
+                throw Rejected.notFound("unknown-kid", "No kid " + kidId + " for customer " + customerId);
             }
             tx.audit(actor, "kid.remove", "customer", String.valueOf(customerId), Map.of("kidId", kidId), null);
             return null;
@@ -357,7 +357,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                         + "FROM loyalty_customer c WHERE c.id = ?",
                 rs -> new PointsBalance(customerId, rs.getLong(1), rs.getLong(2), rs.getLong("expiring"), by,
                         rs.getLong(3), rs.getString(4)), by, customerId)
-                .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
+                .orElseThrow(() -> Rejected.notFound("unknown-customer", "No customer " + customerId));
     }
 
     @Override
@@ -365,7 +365,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         int n = limit <= 0 ? 50 : Math.min(limit, 1000);
         return context.transactions().inTransaction(tx -> {
             if (tx.sql().one("SELECT 1 FROM loyalty_customer WHERE id = ?", rs -> 1, customerId).isEmpty()) {
-                throw LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId);
+                throw Rejected.notFound("unknown-customer", "No customer " + customerId);
             }
             return tx.sql().query("SELECT id, created_at, kind, from_account, to_account, points, reason, cause "
                             + "FROM loyalty_transfer WHERE customer_id = ? ORDER BY id DESC LIMIT " + n,
@@ -388,18 +388,18 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     @Override
     public PointsChange adjust(Actor actor, long customerId, long points, String reason, String idempotencyKey) {
         if (points == 0 || points < -1_000_000 || points > 1_000_000) {
-            throw LoyaltyRejected.invalid("invalid-points", "Adjust by a whole number of points from -1000000 to 1000000, not 0.");
+            throw Rejected.invalid("invalid-points", "Adjust by a whole number of points from -1000000 to 1000000, not 0.");
         }
         if (reason == null || reason.isBlank() || reason.length() > 300) {
-            throw LoyaltyRejected.invalid("missing-reason", "Say why (at most 300 characters).");
+            throw Rejected.invalid("missing-reason", "Say why (at most 300 characters).");
         }
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            throw LoyaltyRejected.invalid("missing-idempotency-key", "An idempotency key (at most 100 characters) is required.");
+            throw Rejected.invalid("missing-idempotency-key", "An idempotency key (at most 100 characters) is required.");
         }
         LoyaltyConfig config = config();
         if (actor.kind() == Actor.Kind.STAFF && actor.role() == Role.SUPPORT
                 && (points > config.supportLimit() || points < -config.supportLimit())) {
-            throw LoyaltyRejected.conflict("adjust-limit", "Support staff may adjust by at most " + config.supportLimit()
+            throw Rejected.conflict("adjust-limit", "Support staff may adjust by at most " + config.supportLimit()
                     + " points; ask a manager.");
         }
         String key = "adjust:" + idempotencyKey.trim();
@@ -412,7 +412,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             if (earlier.isPresent()) {
                 long[] e = earlier.get();
                 if (e[1] != customerId || e[2] * e[3] != points || e[4] == 0) {
-                    throw LoyaltyRejected.conflict("idempotency-conflict",
+                    throw Rejected.conflict("idempotency-conflict",
                             "This idempotency key was used for a different adjustment.");
                 }
                 return new PointsChange(e[0], points, balance(tx, customerId, config));
@@ -446,7 +446,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             Instant now = tx.now();
             Ledger.Balances balances = Ledger.lockByMobile(tx.sql(), checked.mobile()).orElseGet(() -> {
                 if (!config.enrollOnBill()) {
-                    throw LoyaltyRejected.notFound("unknown-customer", "No customer with mobile " + checked.mobile()
+                    throw Rejected.notFound("unknown-customer", "No customer with mobile " + checked.mobile()
                             + " (enrol them first, or turn on enroll-on-bill).");
                 }
                 long created = insertCustomer(tx, actor, checked.mobile(), cleanName(b.customerName()), null,
@@ -462,7 +462,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             }
             CustomerStatus status = CustomerStatus.valueOf(balances.status());
             if (status == CustomerStatus.BLOCKED || status == CustomerStatus.ERASED) {
-                throw LoyaltyRejected.conflict("customer-blocked", "Customer " + customerId + " is "
+                throw Rejected.conflict("customer-blocked", "Customer " + customerId + " is "
                         + status.name().toLowerCase(Locale.ROOT) + " and earns nothing.");
             }
             EarningEngine.Outcome outcome = earn(tx, b, balances, config);
@@ -496,7 +496,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                     b.currency(), points, pending ? points : 0, lotId, context.json().write(outcome.applied()),
                     b.couponCode(), b.affiliateCode(), now);
             if (inserted == 0) { // the same number posted for another customer at the same moment
-                throw LoyaltyRejected.conflict("bill-conflict", "Bill " + b.billNumber()
+                throw Rejected.conflict("bill-conflict", "Bill " + b.billNumber()
                         + " was already posted with different content.");
             }
             if (points > 0) { // after the bill row exists, so rolling qualification counts this bill
@@ -565,7 +565,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         return tx.sql().one("SELECT request_hash, customer_id, points_earned, points_pending, applied_rules, reversed_at "
                         + "FROM loyalty_bill WHERE bill_number = ?", rs -> {
                     if (!rs.getString(1).equals(hash)) {
-                        throw LoyaltyRejected.conflict("bill-conflict", "Bill " + billNumber
+                        throw Rejected.conflict("bill-conflict", "Bill " + billNumber
                                 + " was already posted with different content.");
                     }
                     return new BillResult(billNumber, rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -581,19 +581,19 @@ public class LoyaltyServiceImpl implements LoyaltyService {
     public BillResult reverseBill(Actor actor, String billNumber, String reason) {
         String why = reason == null || reason.isBlank() ? "bill reversed" : reason.trim();
         if (why.length() > 300) {
-            throw LoyaltyRejected.invalid("invalid-reason", "A reason has at most 300 characters.");
+            throw Rejected.invalid("invalid-reason", "A reason has at most 300 characters.");
         }
         return context.transactions().inTransaction(tx -> {
             record Row(long customerId, long earned, Long lotId, boolean reversed, String rules) {
             }
             long owner = tx.sql().one("SELECT customer_id FROM loyalty_bill WHERE bill_number = ?", rs -> rs.getLong(1),
-                    billNumber).orElseThrow(() -> LoyaltyRejected.notFound("unknown-bill", "No bill " + billNumber));
+                    billNumber).orElseThrow(() -> Rejected.notFound("unknown-bill", "No bill " + billNumber));
             Ledger.lock(tx.sql(), owner); // the customer first, like every movement of their points
             Row bill = tx.sql().one("SELECT customer_id, points_earned, lot_id, reversed_at, applied_rules "
                             + "FROM loyalty_bill WHERE bill_number = ? FOR UPDATE",
                     rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getObject(4) != null,
                             rs.getString(5)), billNumber)
-                    .orElseThrow(() -> LoyaltyRejected.notFound("unknown-bill", "No bill " + billNumber));
+                    .orElseThrow(() -> Rejected.notFound("unknown-bill", "No bill " + billNumber));
             BillResult result = new BillResult(billNumber, bill.customerId(), bill.earned(), 0, rules(bill.rules()), true);
             if (bill.reversed()) {
                 return result; // reversing twice is reversing once
@@ -711,7 +711,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 before = tx.sql().one("SELECT name, rule_type, active, params FROM loyalty_rule WHERE id = ? FOR UPDATE",
                         rs -> Map.of("name", rs.getString(1), "type", rs.getString(2), "active", rs.getBoolean(3),
                                 "params", rs.getString(4)), id)
-                        .orElseThrow(() -> LoyaltyRejected.notFound("unknown-rule", "No rule " + rule.id()));
+                        .orElseThrow(() -> Rejected.notFound("unknown-rule", "No rule " + rule.id()));
                 tx.sql().update("UPDATE loyalty_rule SET name = ?, rule_type = ?, active = ?, params = ?, valid_from = ?, "
                                 + "valid_to = ?, updated_at = ? WHERE id = ?", checked.name(), checked.type(), checked.active(),
                         params, checked.validFrom(), checked.validTo(), now, id);

@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.loyalty;
 
 import io.loyaltyhub.api.data.Tx;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.MovementKind;
 import io.loyaltyhub.api.plugin.JsonCodec;
 
@@ -24,9 +24,9 @@ final class Referrals {
             }
             Row row = tx.sql().one("SELECT referral_code, status FROM loyalty_customer WHERE id = ?",
                     rs -> new Row(rs.getString(1), rs.getString(2)), customerId)
-                    .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
+                    .orElseThrow(() -> Rejected.notFound("unknown-customer", "No customer " + customerId));
             if (row.status().equals("ERASED")) {
-                throw LoyaltyRejected.conflict("customer-erased", "Customer " + customerId + " was erased.");
+                throw Rejected.conflict("customer-erased", "Customer " + customerId + " was erased.");
             }
             if (row.code() != null) {
                 return row.code();

@@ -15,7 +15,6 @@ import org.pf4j.Extension;
 
 import java.util.List;
 
-import static io.loyaltyhub.plugins.loyalty.Rest.guarded;
 
 /** {@code /api/v1/rewards}: the catalog, what a customer can redeem, redemption, their vouchers. */
 @Extension
@@ -42,18 +41,18 @@ public class RewardsEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "rewards:read", "The catalog (?all=true includes inactive rewards)", Reward[].class,
-                        guarded(r -> ApiResponse.ok(rewards().catalog(r.query("all").map(Boolean::parseBoolean).orElse(false)))))
+                        r -> ApiResponse.ok(rewards().catalog(r.query("all").map(Boolean::parseBoolean).orElse(false))))
                         .query(QueryParam.bool("all", "true: inactive rewards too")),
-                ApiRoute.post("/", "rewards:write", "Add a reward", RewardDraft.class, Reward.class, guarded(this::create)).created(),
+                ApiRoute.post("/", "rewards:write", "Add a reward", RewardDraft.class, Reward.class, this::create).created(),
                 ApiRoute.put("/{id}", "rewards:write", "Change a reward (stock, dates, tier, limit, active)",
-                        RewardDraft.class, Reward.class, guarded(this::update)),
+                        RewardDraft.class, Reward.class, this::update),
                 ApiRoute.get("/available/{customerId}", "rewards:read", "Rewards the customer can redeem now",
-                        Reward[].class, guarded(r -> ApiResponse.ok(rewards().availableFor(r.idParam("customerId"))))),
+                        Reward[].class, r -> ApiResponse.ok(rewards().availableFor(r.idParam("customerId")))),
                 ApiRoute.post("/{id}/redemptions", "points:write",
                         "Redeem a reward for a customer: debits points, answers the voucher; needs an Idempotency-Key header",
-                        Redemption.class, Voucher.class, guarded(this::redeem)).created(),
+                        Redemption.class, Voucher.class, this::redeem).created(),
                 ApiRoute.get("/vouchers/{customerId}", "rewards:read", "A customer's vouchers, newest first",
-                        Voucher[].class, guarded(r -> ApiResponse.ok(rewards().vouchersOf(r.idParam("customerId"))))));
+                        Voucher[].class, r -> ApiResponse.ok(rewards().vouchersOf(r.idParam("customerId")))));
     }
 
     private ApiResponse create(ApiRequest r) {

@@ -8,7 +8,7 @@ import io.loyaltyhub.api.loyalty.CouponBatchDraft;
 import io.loyaltyhub.api.loyalty.CouponCheck;
 import io.loyaltyhub.api.loyalty.CouponKind;
 import io.loyaltyhub.api.loyalty.CustomerStatus;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.MovementKind;
 import io.loyaltyhub.api.loyalty.Reward;
 import io.loyaltyhub.api.loyalty.RewardDraft;
@@ -77,24 +77,24 @@ public class RewardsServiceImpl implements RewardsService {
     private static int customerTierRank(Tx tx, long customerId) {
         return tx.sql().one("SELECT COALESCE(t.tier_rank, 0) FROM loyalty_customer c LEFT JOIN loyalty_tier t "
                         + "ON t.code = c.tier_code WHERE c.id = ?", rs -> rs.getInt(1), customerId)
-                .orElseThrow(() -> LoyaltyRejected.notFound("unknown-customer", "No customer " + customerId));
+                .orElseThrow(() -> Rejected.notFound("unknown-customer", "No customer " + customerId));
     }
 
     /** Why the customer may not redeem the reward now, as a refusal; empty if they may. */
-    private static Optional<LoyaltyRejected> refusal(Tx tx, Reward r, long customerId, int tierRank, Instant now) {
+    private static Optional<Rejected> refusal(Tx tx, Reward r, long customerId, int tierRank, Instant now) {
         if (!r.active()) {
-            return Optional.of(LoyaltyRejected.conflict("reward-inactive", r.name() + " is not offered now."));
+            return Optional.of(Rejected.conflict("reward-inactive", r.name() + " is not offered now."));
         }
         if ((r.validFrom() != null && now.isBefore(r.validFrom())) || (r.validTo() != null && !now.isBefore(r.validTo()))) {
-            return Optional.of(LoyaltyRejected.conflict("reward-not-valid", r.name() + " is not offered on this date."));
+            return Optional.of(Rejected.conflict("reward-not-valid", r.name() + " is not offered on this date."));
         }
         if (r.stock() != null && r.stock() <= 0) {
-            return Optional.of(LoyaltyRejected.conflict("out-of-stock", r.name() + " is out of stock."));
+            return Optional.of(Rejected.conflict("out-of-stock", r.name() + " is out of stock."));
         }
         if (r.minTier() != null) {
             int needed = Tiers.byCode(tx, r.minTier()).map(Tiers.Tier::rank).orElse(Integer.MAX_VALUE);
             if (tierRank < needed) {
-                return Optional.of(LoyaltyRejected.conflict("tier-too-low", r.name() + " is for " + r.minTier()
+                return Optional.of(Rejected.conflict("tier-too-low", r.name() + " is for " + r.minTier()
                         + " members and above."));
             }
         }
@@ -102,7 +102,7 @@ public class RewardsServiceImpl implements RewardsService {
             long had = tx.sql().one("SELECT COUNT(*) FROM loyalty_voucher WHERE customer_id = ? AND reward_id = ? "
                     + "AND status <> 'CANCELLED'", rs -> rs.getLong(1), customerId, r.id()).orElse(0L);
             if (had >= r.perCustomerLimit()) {
-                return Optional.of(LoyaltyRejected.conflict("limit-reached", "You have redeemed " + r.name() + " "
+                return Optional.of(Rejected.conflict("limit-reached", "You have redeemed " + r.name() + " "
                         + had + " time(s), the most allowed."));
             }
         }
@@ -141,7 +141,7 @@ public class RewardsServiceImpl implements RewardsService {
                 errors.put("minTier", "no tier " + minTier);
             }
             if (!errors.isEmpty()) {
-                throw LoyaltyRejected.invalid("The reward has invalid fields.", errors);
+                throw Rejected.invalid("The reward has invalid fields.", errors);
             }
             Instant now = tx.now();
             boolean active = d.active() == null || d.active();
@@ -169,7 +169,7 @@ public class RewardsServiceImpl implements RewardsService {
     private static Reward reward(SqlRunner sql, long id, boolean lock) {
         return sql.one("SELECT " + REWARD_COLUMNS + " FROM loyalty_reward WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
                 RewardsServiceImpl::reward, id)
-                .orElseThrow(() -> LoyaltyRejected.notFound("unknown-reward", "No reward " + id));
+                .orElseThrow(() -> Rejected.notFound("unknown-reward", "No reward " + id));
     }
 
     private static Reward reward(ResultSet rs) throws SQLException {
@@ -184,7 +184,7 @@ public class RewardsServiceImpl implements RewardsService {
     @Override
     public Voucher redeem(Actor actor, long customerId, long rewardId, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            throw LoyaltyRejected.invalid("missing-idempotency-key", "An idempotency key (at most 100 characters) is required.");
+            throw Rejected.invalid("missing-idempotency-key", "An idempotency key (at most 100 characters) is required.");
         }
         String key = "redeem:" + idempotencyKey.trim();
         return context.transactions().inTransaction(tx -> {
@@ -192,19 +192,19 @@ public class RewardsServiceImpl implements RewardsService {
             Optional<Voucher> earlier = tx.sql().one(VOUCHER_SELECT + "WHERE v.redeem_key = ?", RewardsServiceImpl::voucher, key);
             if (earlier.isPresent()) {
                 if (earlier.get().customerId() != customerId || earlier.get().rewardId() != rewardId) {
-                    throw LoyaltyRejected.conflict("idempotency-conflict", "This idempotency key was used for another redemption.");
+                    throw Rejected.conflict("idempotency-conflict", "This idempotency key was used for another redemption.");
                 }
                 return earlier.get();
             }
             CustomerStatus status = tx.sql().one("SELECT status FROM loyalty_customer WHERE id = ?",
                     rs -> CustomerStatus.valueOf(rs.getString(1)), customerId).orElseThrow();
             if (status == CustomerStatus.BLOCKED || status == CustomerStatus.ERASED) {
-                throw LoyaltyRejected.conflict("customer-blocked", "This customer is "
+                throw Rejected.conflict("customer-blocked", "This customer is "
                         + status.name().toLowerCase(Locale.ROOT) + ".");
             }
             Reward r = reward(tx.sql(), rewardId, true);
             Instant now = tx.now();
-            Optional<LoyaltyRejected> refused = refusal(tx, r, customerId, customerTierRank(tx, customerId), now);
+            Optional<Rejected> refused = refusal(tx, r, customerId, customerTierRank(tx, customerId), now);
             if (refused.isPresent()) {
                 throw refused.get();
             }
@@ -252,7 +252,7 @@ public class RewardsServiceImpl implements RewardsService {
     @Override
     public Voucher useVoucher(Actor actor, String code, String storeId) {
         if (storeId != null && storeId.length() > 40) {
-            throw LoyaltyRejected.invalid("invalid-store", "A store id has at most 40 characters.");
+            throw Rejected.invalid("invalid-store", "A store id has at most 40 characters.");
         }
         return context.transactions().inTransaction(tx -> {
             Voucher v = byCode(tx.sql(), code, true);
@@ -295,12 +295,12 @@ public class RewardsServiceImpl implements RewardsService {
 
     private static void refuseUnlessOpen(Voucher v, Instant now) {
         switch (v.status()) {
-            case USED -> throw LoyaltyRejected.conflict("voucher-used", "Voucher " + v.code() + " was used on " + v.usedAt() + ".");
-            case CANCELLED -> throw LoyaltyRejected.conflict("voucher-cancelled", "Voucher " + v.code() + " was cancelled.");
-            case EXPIRED -> throw LoyaltyRejected.conflict("voucher-expired", "Voucher " + v.code() + " has expired.");
+            case USED -> throw Rejected.conflict("voucher-used", "Voucher " + v.code() + " was used on " + v.usedAt() + ".");
+            case CANCELLED -> throw Rejected.conflict("voucher-cancelled", "Voucher " + v.code() + " was cancelled.");
+            case EXPIRED -> throw Rejected.conflict("voucher-expired", "Voucher " + v.code() + " has expired.");
             case ISSUED -> {
                 if (!now.isBefore(v.expiresAt())) {
-                    throw LoyaltyRejected.conflict("voucher-expired", "Voucher " + v.code() + " expired on " + v.expiresAt() + ".");
+                    throw Rejected.conflict("voucher-expired", "Voucher " + v.code() + " expired on " + v.expiresAt() + ".");
                 }
             }
         }
@@ -317,7 +317,7 @@ public class RewardsServiceImpl implements RewardsService {
     private static Voucher byCode(SqlRunner sql, String code, boolean lock) {
         String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         return sql.one(VOUCHER_SELECT + "WHERE v.code = ?" + (lock ? " FOR UPDATE" : ""), RewardsServiceImpl::voucher, c)
-                .orElseThrow(() -> LoyaltyRejected.notFound("unknown-voucher", "No voucher " + c));
+                .orElseThrow(() -> Rejected.notFound("unknown-voucher", "No voucher " + c));
     }
 
     private static Voucher voucherById(SqlRunner sql, long id) {
@@ -377,7 +377,7 @@ public class RewardsServiceImpl implements RewardsService {
             }
         }
         if (!errors.isEmpty()) {
-            throw LoyaltyRejected.invalid("The promo codes have invalid fields.", errors);
+            throw Rejected.invalid("The promo codes have invalid fields.", errors);
         }
         String owner = issuedTo;
         return context.transactions().inTransaction(tx -> {
@@ -388,7 +388,7 @@ public class RewardsServiceImpl implements RewardsService {
                     owner, now);
             if (single != null) {
                 if (tx.sql().update("INSERT IGNORE INTO loyalty_coupon (code, batch_id) VALUES (?, ?)", single, batchId) == 0) {
-                    throw LoyaltyRejected.conflict("coupon-code-taken", "The code " + single + " exists.");
+                    throw Rejected.conflict("coupon-code-taken", "The code " + single + " exists.");
                 }
             } else {
                 int made = 0;

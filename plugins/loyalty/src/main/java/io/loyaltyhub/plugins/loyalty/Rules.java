@@ -1,5 +1,7 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.common.Rejected;
+
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.plugin.JsonCodec;
 
@@ -111,7 +113,7 @@ final class Rules {
             errors.put("validTo", "must be after validFrom");
         }
         if (!errors.isEmpty()) {
-            throw io.loyaltyhub.api.loyalty.LoyaltyRejected.invalid("The rule has invalid fields.", errors);
+            throw io.loyaltyhub.api.common.Rejected.invalid("The rule has invalid fields.", errors);
         }
         return new RuleDef(rule.id() == null ? 0 : rule.id(), name, type, rule.active(), params, rule.validFrom(),
                 rule.validTo());

@@ -17,7 +17,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import static io.loyaltyhub.plugins.loyalty.Rest.guarded;
 
 /** {@code /api/v1/earning-rules}, {@code /tiers} and {@code /leaderboard} live here: small read-mostly areas. */
 @Extension
@@ -41,11 +40,11 @@ public class RulesEndpoint implements ApiEndpoint {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/", "rules:read", "Earning rules", EarningRule[].class,
-                        guarded(r -> ApiResponse.ok(loyalty().rules()))),
+                        r -> ApiResponse.ok(loyalty().rules())),
                 ApiRoute.post("/", "rules:write", "Add an earning rule", EarningRule.class, EarningRule.class,
-                        guarded(this::create)).created(),
+                        this::create).created(),
                 ApiRoute.put("/{id}", "rules:write", "Change an earning rule", EarningRule.class, EarningRule.class,
-                        guarded(this::update)));
+                        this::update));
     }
 
     private ApiResponse create(ApiRequest r) {
@@ -79,10 +78,10 @@ public class RulesEndpoint implements ApiEndpoint {
         public List<ApiRoute> routes() {
             return List.of(
                     ApiRoute.get("/", "tiers:read", "Tiers, lowest first", TierInfo[].class,
-                            guarded(r -> ApiResponse.ok(context.service(LoyaltyService.class).orElseThrow().tiers()))),
+                            r -> ApiResponse.ok(context.service(LoyaltyService.class).orElseThrow().tiers())),
                     ApiRoute.get("/history/{customerId}", "customers:read", "A customer's tier changes, oldest first",
-                            TierChange[].class, guarded(r -> ApiResponse.ok(context.service(LoyaltyService.class)
-                                    .orElseThrow().tierHistory(r.idParam("customerId"))))));
+                            TierChange[].class, r -> ApiResponse.ok(context.service(LoyaltyService.class)
+                                    .orElseThrow().tierHistory(r.idParam("customerId")))));
         }
     }
 
@@ -103,7 +102,7 @@ public class RulesEndpoint implements ApiEndpoint {
         @Override
         public List<ApiRoute> routes() {
             return List.of(ApiRoute.get("/", "customers:read", "Customers by points earned in a month (?month=YYYY-MM)",
-                    LeaderboardEntry[].class, guarded(this::board)).query(QueryParam.text("month", "YYYY-MM (default this month)"),
+                    LeaderboardEntry[].class, this::board).query(QueryParam.text("month", "YYYY-MM (default this month)"),
                     QueryParam.integer("limit", "at most this many")));
         }
 

@@ -3,7 +3,7 @@ package io.loyaltyhub.plugins.loyalty;
 import io.loyaltyhub.api.common.PhoneNumbers;
 import io.loyaltyhub.api.loyalty.Bill;
 import io.loyaltyhub.api.loyalty.BillLine;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -34,8 +34,8 @@ class BillCheckTest {
                 List.of(), null, null);
     }
 
-    private static LoyaltyRejected refused(Bill b) {
-        return catchThrowableOfType(LoyaltyRejected.class, () -> BillCheck.check(b, CONFIG, PHONES, STORES, NOW));
+    private static Rejected refused(Bill b) {
+        return catchThrowableOfType(Rejected.class, () -> BillCheck.check(b, CONFIG, PHONES, STORES, NOW));
     }
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-21T11:00:00+05:30");
@@ -60,7 +60,7 @@ class BillCheckTest {
         assertThat(refused(bill("B-1", "9845012345", "10", "INR", OffsetDateTime.parse("2026-11-21T06:20:00Z")))
                 .code()).isEqualTo("future-bill");
         assertThat(refused(bill("B 1", "9845012345", "10", "INR", AT)).code()).isEqualTo("invalid-bill-number");
-        LoyaltyRejected missing = refused(bill(null, null, null, null, null));
+        Rejected missing = refused(bill(null, null, null, null, null));
         assertThat(missing.code()).isEqualTo("missing-field");
         assertThat(missing.fieldErrors()).containsOnlyKeys("billNumber", "customerMobile", "amount", "currency", "billedAt");
     }
@@ -70,7 +70,7 @@ class BillCheckTest {
         assertThat(refused(bill("B-0", "9845012345", "10", "INR", OffsetDateTime.parse("0000-01-01T00:00:00Z")))
                 .code()).isEqualTo("invalid-date");
         Bill elsewhere = new Bill("B-5", "MUM-9", AT, "9845012345", null, new BigDecimal("100"), "INR", null, null, null);
-        LoyaltyRejected unknown = refused(elsewhere);
+        Rejected unknown = refused(elsewhere);
         assertThat(unknown.code()).isEqualTo("unknown-store");
         assertThat(unknown.fieldErrors()).containsOnlyKeys("storeId");
         Bill known = new Bill("B-6", "BLR-1", AT, "9845012345", null, new BigDecimal("100"), "INR", null, null, null);

@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.affiliates.chat;
 
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
 import io.loyaltyhub.api.chat.Audience;
 import io.loyaltyhub.api.chat.ChatFlow;
@@ -81,7 +81,7 @@ public class AffiliateChatFlow implements ChatFlow {
                 case PENDING -> pending(turn, a);
                 case REJECTED, SUSPENDED -> closed(turn, a);
             };
-        } catch (AffiliateRejected e) {
+        } catch (Rejected e) {
             return ChatStep.stay(turn, Reply.text(t.get("error.generic")));
         }
     }

@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.affiliates.chat;
 
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
 import io.loyaltyhub.api.affiliate.NewAffiliate;
 import io.loyaltyhub.api.chat.ChatStep;
@@ -152,7 +152,7 @@ final class Applying {
         try {
             return support.affiliates().findByCode(invite).filter(a -> a.status() == AffiliateStatus.APPROVED)
                     .map(a -> a.name().strip().split("\\s+")[0]);
-        } catch (AffiliateRejected e) {
+        } catch (Rejected e) {
             return Optional.empty();
         }
     }
@@ -191,7 +191,7 @@ final class Applying {
             Affiliate a = support.affiliates().register(FlowSupport.ACTOR,
                     new NewAffiliate(name, mobile, null, telegramUserId, payoutDetails, invite));
             return ChatStep.to(AffiliateChatFlow.PENDING, s.applied(a.name()));
-        } catch (AffiliateRejected e) {
+        } catch (Rejected e) {
             return switch (e.code()) {
                 case "mobile-taken" -> ChatStep.to(PHONE, Screens.lead(t.get("apply.phone.taken"), s.askPhone(name)))
                         .withData(data(invite, name, null));
@@ -216,7 +216,7 @@ final class Applying {
         return new ChatTurn(turn.user(), turn.messageId(), turn.input(), turn.intent(), turn.step(), data, turn.texts());
     }
 
-    private static String firstField(AffiliateRejected e) {
+    private static String firstField(Rejected e) {
         return e.fieldErrors().keySet().stream().findFirst().orElse("");
     }
 }

@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.affiliates.chat;
 
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateService;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.affiliate.Commission;
@@ -263,11 +263,11 @@ final class Dashboard {
         ReferralLink created;
         try {
             created = service().createLink(FlowSupport.ACTOR, x.a().id(), new NewLink(campaign, target, null, null, null));
-        } catch (AffiliateRejected e) {
+        } catch (Rejected e) {
             if (e.fieldErrors().containsKey("campaign")) {
                 return ChatStep.to(CAMPAIGN, x.s().campaignInvalid());
             }
-            if (e.kind() == AffiliateRejected.Kind.INVALID) {
+            if (e.kind() == Rejected.Kind.INVALID) {
                 String why = e.fieldErrors().getOrDefault("targetUrl", e.getMessage());
                 return ChatStep.stay(turn, x.s().targetRefused(why == null ? "" : why));
             }
@@ -359,13 +359,13 @@ final class Dashboard {
         try {
             Payout p = service().requestPayout(FlowSupport.ACTOR, x.a().id());
             return ChatStep.to(PAYOUT, x.s().payoutRequested(p));
-        } catch (AffiliateRejected e) {
+        } catch (Rejected e) {
             return payoutRefused(x, e);
         }
     }
 
     /** The refusal in the affiliate's words; the service's codes are matched loosely (below-minimum, open, nothing). */
-    private ChatStep payoutRefused(Turn x, AffiliateRejected e) {
+    private ChatStep payoutRefused(Turn x, Rejected e) {
         String code = e.code() == null ? "" : e.code().toLowerCase(Locale.ROOT);
         Optional<Payout> open = openPayout(x.a().id());
         if (open.isPresent()) { // one is open (perhaps this very request, made before a crash)

@@ -1,7 +1,7 @@
 package io.loyaltyhub.plugins.affiliates.chat;
 
 import io.loyaltyhub.api.affiliate.Affiliate;
-import io.loyaltyhub.api.affiliate.AffiliateRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateService;
 import io.loyaltyhub.api.affiliate.AffiliateStats;
 import io.loyaltyhub.api.affiliate.AffiliateStatus;
@@ -81,10 +81,10 @@ class FakeAffiliates implements AffiliateService {
     public Affiliate register(Actor actor, NewAffiliate application) {
         actors.add(actor);
         if (affiliates.values().stream().anyMatch(a -> a.mobile().equals(application.mobile()))) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "mobile-taken", "An affiliate with this mobile number exists.");
+            throw new Rejected(Rejected.Kind.CONFLICT, "mobile-taken", "An affiliate with this mobile number exists.");
         }
         if (affiliates.values().stream().anyMatch(a -> application.telegramUserId().equals(a.telegramUserId()))) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "telegram-user-taken", "taken");
+            throw new Rejected(Rejected.Kind.CONFLICT, "telegram-user-taken", "taken");
         }
         registrations.add(application);
         Long recruiter = findByCode(application.invite()).map(Affiliate::id).orElse(null);
@@ -145,20 +145,20 @@ class FakeAffiliates implements AffiliateService {
         actors.add(actor);
         linkRequests.add(link);
         if (affiliates.get(affiliateId).status() != AffiliateStatus.APPROVED) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "affiliate-not-approved", "not approved");
+            throw new Rejected(Rejected.Kind.CONFLICT, "affiliate-not-approved", "not approved");
         }
         if (link.campaign() == null || link.campaign().isBlank() || link.campaign().length() > 100) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.INVALID, "invalid-campaign", "campaign has at most 100 characters",
+            throw new Rejected(Rejected.Kind.INVALID, "invalid-campaign", "campaign has at most 100 characters",
                     Map.of("campaign", "has at most 100 characters"));
         }
         String target = link.targetUrl() == null ? FALLBACK : link.targetUrl();
         URI u = URI.create(target);
         if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme())) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.INVALID, "target-not-allowed", "targetUrl must be http(s)",
+            throw new Rejected(Rejected.Kind.INVALID, "target-not-allowed", "targetUrl must be http(s)",
                     Map.of("targetUrl", "must be an http or https address"));
         }
         if (!ALLOWED_HOST.equals(u.getHost())) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.INVALID, "target-not-allowed", "targetUrl host not allowed",
+            throw new Rejected(Rejected.Kind.INVALID, "target-not-allowed", "targetUrl host not allowed",
                     Map.of("targetUrl", "the host " + u.getHost() + " is not allowed"));
         }
         return addLink(affiliateId, link.campaign(), target, 0, 0);
@@ -209,11 +209,11 @@ class FakeAffiliates implements AffiliateService {
         actors.add(actor);
         payoutRequests.add(affiliateId);
         if (payouts.stream().anyMatch(p -> p.affiliateId() == affiliateId && p.status() == PayoutStatus.REQUESTED)) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "payout-already-open", "A payout is already requested.");
+            throw new Rejected(Rejected.Kind.CONFLICT, "payout-already-open", "A payout is already requested.");
         }
         Money balance = approvedBalance(affiliateId);
         if (balance.amount().compareTo(MINIMUM.amount()) < 0) {
-            throw new AffiliateRejected(AffiliateRejected.Kind.CONFLICT, "payout-below-minimum",
+            throw new Rejected(Rejected.Kind.CONFLICT, "payout-below-minimum",
                     "The approved balance is below the minimum payout of 500.00 INR.");
         }
         Payout p = new Payout(1000 + payouts.size(), affiliateId, balance, PayoutStatus.REQUESTED, FakeContext.NOW, null,

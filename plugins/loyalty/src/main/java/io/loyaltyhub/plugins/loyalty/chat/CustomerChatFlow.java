@@ -9,7 +9,7 @@ import io.loyaltyhub.api.chat.Intent;
 import io.loyaltyhub.api.chat.Reply;
 import io.loyaltyhub.api.loyalty.Customer;
 import io.loyaltyhub.api.loyalty.CustomerStatus;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.plugin.PluginContext;
 import org.pf4j.Extension;
 
@@ -76,7 +76,7 @@ public class CustomerChatFlow implements ChatFlow {
                 return blocked(turn, customer.get());
             }
             return membership.handle(turn, customer.get());
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             return ChatStep.stay(turn, Reply.text(turn.texts().get("error.generic")));
         }
     }

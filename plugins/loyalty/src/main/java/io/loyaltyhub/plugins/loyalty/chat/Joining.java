@@ -7,7 +7,7 @@ import io.loyaltyhub.api.chat.Reply;
 import io.loyaltyhub.api.chat.Texts;
 import io.loyaltyhub.api.loyalty.Birthday;
 import io.loyaltyhub.api.loyalty.Customer;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.NewCustomer;
 
 import java.util.HashMap;
@@ -166,7 +166,7 @@ final class Joining {
         try {
             c = support.loyalty().join(FlowSupport.actor(turn), new NewCustomer(turn.user().userId(),
                     turn.data().get("name"), birthday, t.language(), FlowSupport.CONSENT_SOURCE, turn.data().get("ref")));
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             return ChatStep.to(CustomerChatFlow.NEW, Reply.text(t.get("join.failed")));
         }
         Screens s = support.screens(t);

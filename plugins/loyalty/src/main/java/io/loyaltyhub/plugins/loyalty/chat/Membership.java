@@ -10,7 +10,7 @@ import io.loyaltyhub.api.loyalty.Customer;
 import io.loyaltyhub.api.loyalty.CustomerChanges;
 import io.loyaltyhub.api.loyalty.CustomerStatus;
 import io.loyaltyhub.api.loyalty.Kid;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.PointsBalance;
 import io.loyaltyhub.api.loyalty.Reward;
 import io.loyaltyhub.api.loyalty.Voucher;
@@ -291,7 +291,7 @@ final class Membership {
             Voucher v = support.rewards().redeem(FlowSupport.actor(turn), x.c().id(), rewardId,
                     FlowSupport.idempotencyKey(turn));
             return ChatStep.to(MENU, x.s().voucher(v));
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             return ChatStep.to(MENU, x.s().redeemFailed(REDEEM_REFUSALS.getOrDefault(e.code(), "redeem.failed")));
         }
     }
@@ -329,7 +329,7 @@ final class Membership {
         try {
             Kid kid = support.loyalty().addKid(FlowSupport.actor(x.turn()), x.c().id(), name, birthday.get());
             lead = x.t().get("kid.added", kid.name(), x.s().formats().birthday(kid.birthday()));
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             lead = x.t().get(e.code().equals("too-many-kids") ? "kids.full" : "error.generic");
         }
         return ChatStep.to(KIDS, Screens.lead(lead, x.s().kids(kidsNow(x))));
@@ -353,7 +353,7 @@ final class Membership {
         }
         try {
             support.loyalty().removeKid(FlowSupport.actor(x.turn()), x.c().id(), kidId);
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             return ChatStep.to(KIDS, Screens.lead(x.t().get("kid.gone"), x.s().kids(kidsNow(x))));
         }
         return ChatStep.to(KIDS, Screens.lead(x.t().get("kid.removed", kid.get().name()), x.s().kids(kidsNow(x))));

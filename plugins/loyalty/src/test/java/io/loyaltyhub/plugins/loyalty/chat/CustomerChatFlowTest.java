@@ -10,7 +10,7 @@ import io.loyaltyhub.api.loyalty.Birthday;
 import io.loyaltyhub.api.loyalty.ConsentChange;
 import io.loyaltyhub.api.loyalty.CustomerStatus;
 import io.loyaltyhub.api.loyalty.LedgerLine;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.MovementKind;
 import io.loyaltyhub.api.loyalty.NewCustomer;
@@ -393,7 +393,7 @@ class CustomerChatFlowTest {
     @Test
     void aRefusedRedemptionSaysWhyAndOffersTheWayBack() {
         rewards.add(12, "Free coffee", 50);
-        rewards.refuse = LoyaltyRejected.conflict("out-of-stock", "Free coffee is out of stock.");
+        rewards.refuse = Rejected.conflict("out-of-stock", "Free coffee is out of stock.");
         ChatDriver chat = member();
         chat.tap("m:rewards");
         chat.tap("r:12");
@@ -403,7 +403,7 @@ class CustomerChatFlowTest {
         assertThat(chat.choiceIds()).containsExactly("m:rewards", "m:menu");
         assertThat(chat.step).isEqualTo("menu");
 
-        rewards.refuse = LoyaltyRejected.conflict("insufficient-points", "Not enough wallet points for 50.");
+        rewards.refuse = Rejected.conflict("insufficient-points", "Not enough wallet points for 50.");
         chat.tap("m:rewards");
         chat.tap("r:12");
         chat.tap("r:12:redeem");

@@ -12,7 +12,7 @@ import io.loyaltyhub.api.loyalty.EarningRule;
 import io.loyaltyhub.api.loyalty.Kid;
 import io.loyaltyhub.api.loyalty.LeaderboardEntry;
 import io.loyaltyhub.api.loyalty.LedgerLine;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.loyalty.NewCustomer;
 import io.loyaltyhub.api.loyalty.PointsBalance;
@@ -77,7 +77,7 @@ class FakeLoyalty implements LoyaltyService {
     private Member member(long id) {
         Member m = members.get(id);
         if (m == null) {
-            throw LoyaltyRejected.notFound("unknown-customer", "No customer " + id);
+            throw Rejected.notFound("unknown-customer", "No customer " + id);
         }
         return m;
     }
@@ -145,7 +145,7 @@ class FakeLoyalty implements LoyaltyService {
         actors.add(actor);
         Member m = member(customerId);
         if (m.kids.size() >= 10) {
-            throw LoyaltyRejected.conflict("too-many-kids", "At most 10 kids per customer.");
+            throw Rejected.conflict("too-many-kids", "At most 10 kids per customer.");
         }
         Kid k = new Kid(nextKid++, name, birthday);
         m.kids.add(k);
@@ -156,7 +156,7 @@ class FakeLoyalty implements LoyaltyService {
     public void removeKid(Actor actor, long customerId, long kidId) {
         actors.add(actor);
         if (!member(customerId).kids.removeIf(k -> k.id() == kidId)) {
-            throw LoyaltyRejected.notFound("unknown-kid", "No kid " + kidId);
+            throw Rejected.notFound("unknown-kid", "No kid " + kidId);
         }
     }
 

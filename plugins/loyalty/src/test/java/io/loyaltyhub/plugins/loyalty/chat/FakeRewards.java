@@ -3,7 +3,7 @@ package io.loyaltyhub.plugins.loyalty.chat;
 import io.loyaltyhub.api.loyalty.CouponBatch;
 import io.loyaltyhub.api.loyalty.CouponBatchDraft;
 import io.loyaltyhub.api.loyalty.CouponCheck;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.Reward;
 import io.loyaltyhub.api.loyalty.RewardDraft;
 import io.loyaltyhub.api.loyalty.RewardsService;
@@ -21,7 +21,7 @@ class FakeRewards implements RewardsService {
     final List<Reward> rewards = new ArrayList<>();
     final List<String> redeemKeys = new ArrayList<>();
     final List<Voucher> vouchers = new ArrayList<>();
-    LoyaltyRejected refuse;
+    Rejected refuse;
     private final FakeLoyalty loyalty;
 
     FakeRewards(FakeLoyalty loyalty) {

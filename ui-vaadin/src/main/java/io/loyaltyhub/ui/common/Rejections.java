@@ -1,13 +1,13 @@
-package io.loyaltyhub.ui.loyalty;
+package io.loyaltyhub.ui.common;
 
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * What staff read when the loyalty rules refuse something. The service's own message comes first
+ * What staff read when a plugin refuses something (one helper for every screen). The service's own message comes first
  * (it knows the details, e.g. the support limit); a known code without a message gets the text
  * here; anything else says what was refused by its code.
  */
@@ -36,13 +36,35 @@ public final class Rejections {
             Map.entry("below-minimum-bill", "The bill is below the coupon's minimum."),
             Map.entry("not-your-coupon", "This coupon was issued to someone else."),
             Map.entry("unknown-rule", "No such earning rule."),
-            Map.entry("invalid-rule", "The rule's params do not fit its type."));
+            Map.entry("invalid-rule", "The rule's params do not fit its type."),
+            Map.entry("unknown-affiliate", "No such affiliate."),
+            Map.entry("affiliate-not-found", "No such affiliate."),
+            Map.entry("not-pending", "This affiliate is no longer waiting for approval."),
+            Map.entry("not-approved", "Only an approved affiliate can be suspended."),
+            Map.entry("affiliate-not-approved", "The affiliate is not approved."),
+            Map.entry("mobile-taken", "An affiliate with this mobile number exists already."),
+            Map.entry("telegram-user-taken", "This Telegram user is already an affiliate."),
+            Map.entry("invalid-email", "That is not an email address."),
+            Map.entry("target-not-allowed", "Links may not point there."),
+            Map.entry("missing-field", "Fill in the required fields."),
+            Map.entry("invalid-status", "Not possible in the affiliate's current status."),
+            Map.entry("invalid-url", "The target must be an http or https address."),
+            Map.entry("host-not-allowed", "Links may not point to this host."),
+            Map.entry("unknown-commission", "No such commission."),
+            Map.entry("commission-not-pending", "This commission is no longer pending."),
+            Map.entry("commission-held", "A fraud alert holds this commission; resolve the alert first."),
+            Map.entry("payout-below-minimum", "The approved balance is below the minimum payout."),
+            Map.entry("payout-open", "A payout is already requested."),
+            Map.entry("payout-already-paid", "This payout was already paid."),
+            Map.entry("unknown-payout", "No such payout."),
+            Map.entry("unknown-alert", "No such fraud alert."),
+            Map.entry("alert-resolved", "This alert was already resolved."));
 
     private Rejections() {
     }
 
     /** One text for people: the message, field errors (if any) listed below it. */
-    public static String message(LoyaltyRejected e) {
+    public static String message(Rejected e) {
         return message(e, e.fieldErrors());
     }
 
@@ -50,7 +72,7 @@ public final class Rejections {
      * The message with only {@code fieldErrors} listed: the ones a form could not show on a field
      * (see {@link FieldErrors#show}).
      */
-    public static String message(LoyaltyRejected e, Map<String, String> fieldErrors) {
+    public static String message(Rejected e, Map<String, String> fieldErrors) {
         String main = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : forCode(e.code());
         if (fieldErrors.isEmpty()) {
             return main;
@@ -81,7 +103,7 @@ public final class Rejections {
         try {
             action.run();
             return true;
-        } catch (LoyaltyRejected e) {
+        } catch (Rejected e) {
             onRejected.accept(message(e));
             return false;
         }

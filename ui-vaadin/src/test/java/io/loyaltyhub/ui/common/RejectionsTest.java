@@ -1,8 +1,10 @@
-package io.loyaltyhub.ui.loyalty;
+package io.loyaltyhub.ui.common;
+
+import io.loyaltyhub.ui.loyalty.Formats;
 
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.loyaltyhub.api.loyalty.LoyaltyRejected;
+import io.loyaltyhub.api.common.Rejected;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,15 +18,15 @@ class RejectionsTest {
 
     @Test
     void theServiceMessageComesFirst() {
-        LoyaltyRejected e = LoyaltyRejected.conflict("adjust-limit", "Support staff may adjust by at most 500 points; ask a manager.");
+        Rejected e = Rejected.conflict("adjust-limit", "Support staff may adjust by at most 500 points; ask a manager.");
         assertThat(Rejections.message(e)).isEqualTo("Support staff may adjust by at most 500 points; ask a manager.");
     }
 
     @Test
     void knownCodesWithoutAMessageGetOurText() {
-        assertThat(Rejections.message(LoyaltyRejected.conflict("insufficient-points", "")))
+        assertThat(Rejections.message(Rejected.conflict("insufficient-points", "")))
                 .isEqualTo("The customer does not have that many points.");
-        assertThat(Rejections.message(LoyaltyRejected.conflict("voucher-used", null)))
+        assertThat(Rejections.message(Rejected.conflict("voucher-used", null)))
                 .isEqualTo("This voucher was already used.");
         assertThat(Rejections.forCode("voucher-expired")).isEqualTo("This voucher has expired.");
         assertThat(Rejections.forCode("voucher-cancelled")).isEqualTo("This voucher was cancelled.");
@@ -38,7 +40,7 @@ class RejectionsTest {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("pointsCost", "must be more than 0");
         errors.put("name", "required");
-        LoyaltyRejected e = LoyaltyRejected.invalid("Check the reward.", errors);
+        Rejected e = Rejected.invalid("Check the reward.", errors);
         assertThat(Rejections.message(e)).isEqualTo("Check the reward.\nname: required\npointsCost: must be more than 0");
         assertThat(Rejections.message(e, Map.of())).isEqualTo("Check the reward.");
     }
@@ -49,7 +51,7 @@ class RejectionsTest {
         assertThat(Rejections.attempt(() -> {
         }, shown::add)).isTrue();
         assertThat(Rejections.attempt(() -> {
-            throw LoyaltyRejected.notFound("unknown-customer", "No customer 9.");
+            throw Rejected.notFound("unknown-customer", "No customer 9.");
         }, shown::add)).isFalse();
         assertThat(shown).containsExactly("No customer 9.");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rejections.attempt(() -> {

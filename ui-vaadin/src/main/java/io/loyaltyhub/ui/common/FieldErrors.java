@@ -1,4 +1,6 @@
-package io.loyaltyhub.ui.loyalty;
+package io.loyaltyhub.ui.common;
+
+import io.loyaltyhub.api.common.Rejected;
 
 import com.vaadin.flow.component.HasValidation;
 
@@ -6,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Puts a refusal's field errors ({@code LoyaltyRejected.fieldErrors()}, keyed by the draft's
+ * Puts a refusal's field errors ({@code Rejected.fieldErrors()}, keyed by the draft's
  * component names) onto the form's fields; errors for fields the form does not have are returned
  * so the form can show them in its message line.
  */
