@@ -25,6 +25,19 @@ public final class HostJson implements JsonCodec {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
+    /** For stored events: what a row lacks reads as null, 0 or false. */
+    private final ObjectMapper events = mapper.copy().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    @Override
+    public <T> T readEvent(String json, Class<T> type) {
+        try {
+            return events.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
     public ObjectMapper mapper() {
         return mapper;
     }

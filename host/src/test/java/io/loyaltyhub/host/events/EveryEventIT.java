@@ -123,4 +123,27 @@ class EveryEventIT {
         assertThat(server.count("SELECT COUNT(*) FROM event_delivery WHERE attempts > 1"))
                 .as("no delivery needed a second attempt").isZero();
     }
+
+    @Test
+    void aRowWrittenBeforeTheEventRecordsIsStillDeliveredAndRead() throws Exception {
+        Reply affiliate = server.post("/api/v1/affiliates", API_KEY, "{\"name\":\"Old Row\",\"mobile\":\"9845012399\"}");
+        String code = affiliate.json().get("code").asText();
+        ok(server.post("/api/v1/affiliates/" + affiliate.json().get("id").asText() + "/approve", API_KEY, null));
+        long customer = join("+919800000099", null);
+        // a loyalty.bill-processed row as the map-based publisher stored it, with a field no record knows
+        String payload = "{\"billNumber\":\"OLD-ROW-1\",\"customerId\":" + customer + ",\"mobile\":\"+919800000099\","
+                + "\"amount\":1000.00,\"currency\":\"INR\",\"pointsEarned\":10,\"pointsPending\":0,\"billedAt\":\""
+                + clock.instant().minusSeconds(60) + "\",\"affiliateCode\":\"" + code + "\",\"legacyField\":true}";
+        String id = java.util.UUID.randomUUID().toString();
+        String now = "'" + java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC) + "'";
+        try (java.sql.Connection c = server.jdbc(); java.sql.Statement s = c.createStatement()) {
+            s.execute("INSERT INTO outbox_event (event_id, event_type, aggregate_key, payload, occurred_at) VALUES ('"
+                    + id + "', 'loyalty.bill-processed', '" + customer + "', '" + payload + "', " + now + ")");
+            s.execute("INSERT INTO event_delivery (event_id, listener_id, status, attempts, next_attempt_at, updated_at) "
+                    + "VALUES ('" + id + "', 'affiliates.loyalty-events', 'PENDING', 0, " + now + ", " + now + ")");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.count("SELECT COUNT(*) FROM event_delivery WHERE "
+                + "event_id = '" + id + "' AND status = 'DONE'") == 1);
+        assertThat(server.count("SELECT COUNT(*) FROM affiliate_commission WHERE bill_number = 'OLD-ROW-1'")).isEqualTo(1);
+    }
 }

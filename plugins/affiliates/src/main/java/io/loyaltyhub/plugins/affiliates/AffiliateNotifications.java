@@ -4,15 +4,18 @@ import io.loyaltyhub.api.chat.Channels;
 import io.loyaltyhub.api.chat.Reply;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.event.Event;
-import io.loyaltyhub.api.event.EventListener;
+import io.loyaltyhub.api.affiliate.event.AffiliateApproved;
+import io.loyaltyhub.api.affiliate.event.AffiliateRejected;
+import io.loyaltyhub.api.affiliate.event.AffiliateSuspended;
+import io.loyaltyhub.api.affiliate.event.PayoutPaid;
+import io.loyaltyhub.api.event.DomainEvent;
+import io.loyaltyhub.api.event.TypedListener;
 import io.loyaltyhub.api.plugin.PluginContext;
 import org.pf4j.Extension;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.Set;
 
 /**
  * Tells affiliates on Telegram what happened to them: approved, rejected, suspended, a payout
@@ -21,15 +24,11 @@ import java.util.Set;
  * conversation's bundle ({@code notify.*} keys).
  */
 @Extension
-public class AffiliateNotifications implements EventListener {
-    static final String APPROVED = AffiliateServiceImpl.APPROVED;
-    static final String REJECTED = AffiliateServiceImpl.REJECTED;
-    static final String SUSPENDED = "affiliates.affiliate-suspended";
-    static final String PAYOUT_PAID = "affiliates.payout-paid";
-
+public class AffiliateNotifications extends TypedListener {
     private final PluginContext context;
 
     public AffiliateNotifications(PluginContext context) {
+        super(context.json(), AffiliateApproved.class, AffiliateRejected.class, AffiliateSuspended.class, PayoutPaid.class);
         this.context = context;
     }
 
@@ -39,42 +38,31 @@ public class AffiliateNotifications implements EventListener {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(APPROVED, REJECTED, SUSPENDED, PAYOUT_PAID);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void onEvent(Event event, Tx tx) {
-        Map<String, Object> p = context.json().read(event.payload(), Map.class);
-        Object telegramUser = p.get("telegramUserId");
-        if (telegramUser == null) {
-            Object affiliateId = p.get("affiliateId");
-            if (affiliateId == null) {
-                return;
-            }
-            telegramUser = tx.sql().one("SELECT telegram_user_id FROM affiliate WHERE id = ? "
-                            + "AND telegram_user_id IS NOT NULL",
-                    rs -> rs.getObject(1, Long.class), ((Number) affiliateId).longValue()).orElse(null);
+    protected void handle(DomainEvent event, Event meta, Tx tx) {
+        record Message(long affiliateId, Long telegramUserId, String text) {
         }
+        Message m = switch (event) {
+            case AffiliateApproved a -> new Message(a.affiliateId(), a.telegramUserId(), text("notify.approved", a.name(), a.code()));
+            case AffiliateRejected r -> new Message(r.affiliateId(), r.telegramUserId(), text("notify.rejected", reason(r.reason())));
+            case AffiliateSuspended s -> new Message(s.affiliateId(), s.telegramUserId(), text("notify.suspended", reason(s.reason())));
+            case PayoutPaid p -> new Message(p.affiliateId(), p.telegramUserId(), text("notify.payout-paid",
+                    p.currency() + " " + p.amount().toPlainString(), p.reference() == null ? "" : p.reference()));
+            default -> null;
+        };
+        if (m == null) {
+            return;
+        }
+        Long telegramUser = m.telegramUserId() != null ? m.telegramUserId() : tx.sql().one("SELECT telegram_user_id "
+                + "FROM affiliate WHERE id = ?", rs -> rs.getObject(1, Long.class), m.affiliateId()).orElse(null);
         var channels = context.service(Channels.class);
         if (telegramUser == null || channels.isEmpty()) {
             return;
         }
-        String text = switch (event.type()) {
-            case APPROVED -> text("notify.approved", p.get("name"), p.get("code"));
-            case REJECTED -> text("notify.rejected", reason(p));
-            case SUSPENDED -> text("notify.suspended", reason(p));
-            default -> text("notify.payout-paid", p.getOrDefault("currency", "") + " " + p.get("amount"),
-                    p.getOrDefault("reference", ""));
-        };
-        channels.get().queue(tx, "telegram", telegramUser.toString(), Reply.text(text), null,
-                "notify:" + event.id());
+        channels.get().queue(tx, "telegram", telegramUser.toString(), Reply.text(m.text()), null, "notify:" + meta.id());
     }
 
-    private static Object reason(Map<String, Object> p) {
-        Object r = p.get("reason");
-        return r == null || r.toString().isBlank() ? "-" : r;
+    private static String reason(String r) {
+        return r == null || r.isBlank() ? "-" : r;
     }
 
     /** English: affiliates' language is not stored yet (the conversation keeps its own). */

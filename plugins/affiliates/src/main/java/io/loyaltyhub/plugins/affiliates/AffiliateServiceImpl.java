@@ -1,5 +1,11 @@
 package io.loyaltyhub.plugins.affiliates;
 
+import io.loyaltyhub.api.affiliate.event.LinkCreated;
+import io.loyaltyhub.api.affiliate.event.AffiliateSuspended;
+import io.loyaltyhub.api.affiliate.event.AffiliateRejected;
+import io.loyaltyhub.api.affiliate.event.AffiliateApproved;
+import io.loyaltyhub.api.affiliate.event.AffiliateUpdated;
+import io.loyaltyhub.api.affiliate.event.AffiliateRegistered;
 import io.loyaltyhub.api.affiliate.Affiliate;
 import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.AffiliateService;
@@ -38,12 +44,6 @@ import static io.loyaltyhub.plugins.affiliates.Affiliates.invalid;
  */
 @Extension
 public class AffiliateServiceImpl implements AffiliateService {
-    static final String REGISTERED = "affiliates.affiliate-registered";
-    static final String APPROVED = "affiliates.affiliate-approved";
-    static final String REJECTED = "affiliates.affiliate-rejected";
-    static final String SUSPENDED = "affiliates.affiliate-suspended";
-    static final String UPDATED = "affiliates.affiliate-updated";
-    static final String LINK_CREATED = "affiliates.link-created";
     static final String DEFAULT_UTM_SOURCE = "affiliate";
     static final String DEFAULT_UTM_MEDIUM = "referral";
 
@@ -96,7 +96,8 @@ public class AffiliateServiceImpl implements AffiliateService {
                         code, name, mobile, email, telegram, payout, recruiter, now, now);
                 if (newId > 0) {
                     Affiliate created = Affiliates.existing(sql, newId, false);
-                    tx.publish(REGISTERED, String.valueOf(newId), event(created, null));
+                    tx.publish(new AffiliateRegistered(newId, created.code(), created.name(), created.status().name(),
+                            created.telegramUserId(), created.recruitedBy(), null), String.valueOf(newId));
                     audit(tx, actor, "affiliate.register", newId, null, created);
                     return newId;
                 }
@@ -166,7 +167,8 @@ public class AffiliateServiceImpl implements AffiliateService {
                     planId == null ? before.planId() : planId, tx.now(), affiliateId);
             Affiliate after = Affiliates.existing(sql, affiliateId, false);
             if (!after.equals(before)) {
-                tx.publish(UPDATED, String.valueOf(affiliateId), event(after, null));
+                tx.publish(new AffiliateUpdated(affiliateId, after.code(), after.name(), after.status().name(),
+                        after.telegramUserId(), after.recruitedBy(), null), String.valueOf(affiliateId));
                 audit(tx, actor, "affiliate.update", affiliateId, before, after);
             }
             return after;
@@ -211,34 +213,19 @@ public class AffiliateServiceImpl implements AffiliateService {
                             + "approved_at = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_at END WHERE id = ?",
                     to, reason, now, to.name(), now, affiliateId);
             Affiliate after = Affiliates.existing(sql, affiliateId, false);
-            String type = switch (to) {
-                case APPROVED -> APPROVED;
-                case REJECTED -> REJECTED;
-                case SUSPENDED -> SUSPENDED;
+            String status = after.status().name();
+            tx.publish(switch (to) {
+                case APPROVED -> new AffiliateApproved(affiliateId, after.code(), after.name(), status,
+                        after.telegramUserId(), after.recruitedBy(), reason);
+                case REJECTED -> new AffiliateRejected(affiliateId, after.code(), after.name(), status,
+                        after.telegramUserId(), after.recruitedBy(), reason);
+                case SUSPENDED -> new AffiliateSuspended(affiliateId, after.code(), after.name(), status,
+                        after.telegramUserId(), after.recruitedBy(), reason);
                 case PENDING -> throw new IllegalStateException();
-            };
-            tx.publish(type, String.valueOf(affiliateId), event(after, reason));
+            }, String.valueOf(affiliateId));
             audit(tx, actor, "affiliate." + to.name().toLowerCase(Locale.ROOT), affiliateId, before, after);
             return after;
         });
-    }
-
-    private static Map<String, Object> event(Affiliate a, String reason) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("affiliateId", a.id());
-        e.put("code", a.code());
-        e.put("name", a.name());
-        e.put("status", a.status().name());
-        if (a.telegramUserId() != null) {
-            e.put("telegramUserId", a.telegramUserId());
-        }
-        if (a.recruitedBy() != null) {
-            e.put("recruitedBy", a.recruitedBy());
-        }
-        if (reason != null) {
-            e.put("reason", reason);
-        }
-        return e;
     }
 
     private static void audit(Tx tx, Actor actor, String action, long id, Object before, Object after) {
@@ -275,13 +262,8 @@ public class AffiliateServiceImpl implements AffiliateService {
                                 + "utm_source, utm_medium, utm_campaign, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         affiliateId, code, campaign, normalised, source, medium, utmCampaign, tx.now());
                 if (linkId > 0) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("linkId", linkId);
-                    e.put("affiliateId", affiliateId);
-                    e.put("code", code);
-                    e.put("campaign", campaign);
-                    e.put("targetUrl", normalised);
-                    tx.publish(LINK_CREATED, String.valueOf(linkId), e);
+                    LinkCreated e = new LinkCreated(linkId, affiliateId, code, campaign, normalised);
+                    tx.publish(e, String.valueOf(linkId));
                     if (actor != null && actor.kind() != Actor.Kind.SYSTEM) {
                         tx.audit(actor, "affiliate.link-create", "affiliate-link", String.valueOf(linkId), null, e);
                     }

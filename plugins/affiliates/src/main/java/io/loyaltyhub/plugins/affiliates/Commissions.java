@@ -1,5 +1,7 @@
 package io.loyaltyhub.plugins.affiliates;
 
+import io.loyaltyhub.api.affiliate.event.CommissionApproved;
+import io.loyaltyhub.api.affiliate.event.CommissionEarned;
 import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.Commission;
 import io.loyaltyhub.api.affiliate.CommissionStatus;
@@ -34,8 +36,6 @@ import static io.loyaltyhub.api.common.Rejected.Kind.NOT_FOUND;
  * affiliate's commissions first locks the affiliate's row, like every other money movement of theirs.
  */
 final class Commissions {
-    static final String APPROVED_EVENT = "affiliates.commission-approved";
-    static final String EARNED_EVENT = "affiliates.commission-earned";
     static final String COLUMNS = "id, affiliate_id, bill_number, customer_id, level, bill_amount, amount, currency, "
             + "status, reason, created_at, hold_until, held_by, payout_id";
     private static final int BATCH = 500;
@@ -191,18 +191,8 @@ final class Commissions {
                 bill.customerId(), level, bill.amount(), calc.amount(), c.currency(), planId, explanation, bill.billedAt(),
                 tx.now(), holdUntil, heldBy);
         if (id > 0) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("commissionId", id);
-            e.put("affiliateId", a.id());
-            e.put("billNumber", bill.billNumber());
-            e.put("level", level);
-            e.put("amount", calc.amount());
-            e.put("currency", c.currency());
-            e.put("holdUntil", holdUntil.toString());
-            if (a.telegramUserId() != null) {
-                e.put("telegramUserId", a.telegramUserId());
-            }
-            tx.publish(EARNED_EVENT, String.valueOf(a.id()), e);
+            tx.publish(new CommissionEarned(id, a.id(), bill.billNumber(), level, calc.amount(), c.currency(), holdUntil,
+                    a.telegramUserId()), String.valueOf(a.id()));
         }
     }
 
@@ -392,17 +382,10 @@ final class Commissions {
     private static void markApproved(Tx tx, Commission c, Actor actor) {
         tx.sql().update("UPDATE affiliate_commission SET status = 'APPROVED', decided_at = ?, decided_by = ? WHERE id = ?",
                 tx.now(), label(actor), c.id());
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("commissionId", c.id());
-        e.put("affiliateId", c.affiliateId());
-        e.put("billNumber", c.billNumber());
-        e.put("level", c.level());
-        e.put("amount", c.amount().amount());
-        e.put("currency", c.amount().currency());
-        e.put("approvedBy", label(actor));
-        affiliate(tx.sql(), c.affiliateId(), false).map(AffiliateRow::telegramUserId)
-                .ifPresent(t -> e.put("telegramUserId", t));
-        tx.publish(APPROVED_EVENT, String.valueOf(c.affiliateId()), e);
+        CommissionApproved e = new CommissionApproved(c.id(), c.affiliateId(), c.billNumber(), c.level(),
+                c.amount().amount(), c.amount().currency(), label(actor),
+                affiliate(tx.sql(), c.affiliateId(), false).map(AffiliateRow::telegramUserId).orElse(null));
+        tx.publish(e, String.valueOf(c.affiliateId()));
         audit(tx, actor, "commission.approve", c.id(), c, e);
     }
 

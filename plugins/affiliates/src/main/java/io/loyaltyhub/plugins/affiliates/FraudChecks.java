@@ -1,5 +1,6 @@
 package io.loyaltyhub.plugins.affiliates;
 
+import io.loyaltyhub.api.affiliate.event.FraudAlertRaised;
 import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.FraudAlert;
 import io.loyaltyhub.api.affiliate.FraudRule;
@@ -36,7 +37,6 @@ import static io.loyaltyhub.api.common.Rejected.Kind.NOT_FOUND;
  */
 final class FraudChecks {
     private static final Logger LOG = LoggerFactory.getLogger(FraudChecks.class);
-    static final String RAISED_EVENT = "affiliates.fraud-alert-raised";
     static final Duration CLICK_LAG = Duration.ofSeconds(30);
     static final int CLICK_BATCH = 5000;
     /** A run stops after this long and leaves the rest to the next (every minute). */
@@ -111,17 +111,8 @@ final class FraudChecks {
                 cut(rule, 100), trigger, cut(dedup, 200), affiliateId, customerId, cut(subject, 100), summary,
                 context.json().write(evidence), hit.hold(), tx.now());
         if (id > 0) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("alertId", id);
-            e.put("rule", rule);
-            e.put("trigger", trigger.name());
-            e.put("subject", subject);
-            e.put("summary", summary);
-            e.put("holding", hit.hold());
-            if (affiliateId != null) {
-                e.put("affiliateId", affiliateId);
-            }
-            tx.publish(RAISED_EVENT, affiliateId == null ? subject : String.valueOf(affiliateId), e);
+            tx.publish(new FraudAlertRaised(id, rule, trigger.name(), subject, summary, hit.hold(), affiliateId),
+                    affiliateId == null ? subject : String.valueOf(affiliateId));
         }
         return id;
     }

@@ -4,7 +4,12 @@ import io.loyaltyhub.api.affiliate.FraudRule;
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.event.Event;
-import io.loyaltyhub.api.event.EventListener;
+import io.loyaltyhub.api.event.DomainEvent;
+import io.loyaltyhub.api.event.TypedListener;
+import io.loyaltyhub.api.loyalty.event.BillProcessed;
+import io.loyaltyhub.api.loyalty.event.BillReversed;
+import io.loyaltyhub.api.loyalty.event.CustomerJoined;
+import io.loyaltyhub.api.loyalty.event.RewardRedeemed;
 import io.loyaltyhub.api.plugin.PluginContext;
 import org.pf4j.Extension;
 
@@ -24,17 +29,13 @@ import java.util.Optional;
  * nothing either. Events may come in any order (see {@link Attribution}).
  */
 @Extension
-public class LoyaltyEventsListener implements EventListener {
-    static final String JOINED = "loyalty.customer-joined";
-    static final String BILL_PROCESSED = "loyalty.bill-processed";
-    static final String BILL_REVERSED = "loyalty.bill-reversed";
-    static final String REDEEMED = "loyalty.reward-redeemed";
-
+public class LoyaltyEventsListener extends TypedListener {
     private final PluginContext context;
     private final FraudChecks fraud;
     private final Commissions commissions;
 
     public LoyaltyEventsListener(PluginContext context) {
+        super(context.json(), CustomerJoined.class, BillProcessed.class, BillReversed.class, RewardRedeemed.class);
         this.context = context;
         this.fraud = new FraudChecks(context);
         this.commissions = new Commissions(context, fraud);
@@ -46,29 +47,23 @@ public class LoyaltyEventsListener implements EventListener {
     }
 
     @Override
-    public java.util.Set<String> eventTypes() {
-        return java.util.Set.of(JOINED, BILL_PROCESSED, BILL_REVERSED, REDEEMED);
-    }
-
-    @Override
-    public void onEvent(Event event, Tx tx) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> p = context.json().read(event.payload(), Map.class);
+    protected void handle(DomainEvent event, Event meta, Tx tx) {
         CommissionSettings.Config c = CommissionSettings.from(context.settings());
-        switch (event.type()) {
-            case JOINED -> joined(tx, c, p, event.occurredAt());
-            case BILL_PROCESSED -> billProcessed(tx, c, p, event.occurredAt());
-            case BILL_REVERSED -> billReversed(tx, c, p, event.occurredAt());
-            case REDEEMED -> redeemed(tx, c, p, event.occurredAt());
+        Instant at = meta.occurredAt();
+        switch (event) {
+            case CustomerJoined j -> joined(tx, c, j, at);
+            case BillProcessed b -> billProcessed(tx, c, b, at);
+            case BillReversed r -> billReversed(tx, c, r, at);
+            case RewardRedeemed r -> redeemed(tx, c, r, at);
             default -> {
             }
         }
     }
 
     /** A customer who joined with an affiliate's code or link code: a JOIN touch, and the bills it covers. */
-    private void joined(Tx tx, CommissionSettings.Config c, Map<String, Object> p, Instant at) {
-        long customer = number(p.get("customerId"));
-        Optional<Attribution.Target> target = Attribution.resolve(tx.sql(), text(p.get("referralCode")));
+    private void joined(Tx tx, CommissionSettings.Config c, CustomerJoined p, Instant at) {
+        long customer = p.customerId();
+        Optional<Attribution.Target> target = Attribution.resolve(tx.sql(), p.referralCode());
         if (target.isEmpty()) {
             return; // no code, a friend's code (loyalty rewards those in points), or no approved affiliate's
         }
@@ -87,28 +82,28 @@ public class LoyaltyEventsListener implements EventListener {
         }
     }
 
-    private void billProcessed(Tx tx, CommissionSettings.Config c, Map<String, Object> p, Instant at) {
-        String billNumber = text(p.get("billNumber"));
-        long customer = number(p.get("customerId"));
-        Instant billedAt = p.get("billedAt") == null ? at : Instant.parse(text(p.get("billedAt")));
-        BigDecimal amount = new BigDecimal(text(p.get("amount")));
-        List<Plan.Line> lines = lines(p.get("lines"));
+    private void billProcessed(Tx tx, CommissionSettings.Config c, BillProcessed p, Instant at) {
+        String billNumber = p.billNumber();
+        long customer = p.customerId();
+        Instant billedAt = p.billedAt() == null ? at : p.billedAt();
+        BigDecimal amount = p.amount();
+        List<Plan.Line> lines = p.lines() == null ? List.of() : p.lines().stream().filter(l -> l != null && l.amount() != null)
+                .map(l -> new Plan.Line(l.category(), l.amount())).toList();
         int fresh = tx.sql().update("INSERT IGNORE INTO affiliate_bill (bill_number, customer_id, mobile, billed_at, "
                         + "processed_at, amount, currency, lines_json, coupon_code, affiliate_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                billNumber, customer, text(p.get("mobile")), billedAt, at, amount, text(p.get("currency")),
+                billNumber, customer, p.mobile(), billedAt, at, amount, p.currency(),
                 lines.isEmpty() ? null : context.json().write(lines.stream().map(l -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("category", l.category());
                     m.put("amount", l.amount());
                     return m;
-                }).toList()), cut(text(p.get("couponCode"))),
-                cut(text(p.get("affiliateCode"))));
+                }).toList()), cut(p.couponCode()), cut(p.affiliateCode()));
         if (fresh == 0) {
             return; // seen before
         }
         Commissions.BillFacts bill = stored(tx.sql(), billNumber);
         Attribution.Touch direct = null;
-        for (String code : new String[]{text(p.get("affiliateCode")), text(p.get("couponCode"))}) {
+        for (String code : new String[]{p.affiliateCode(), p.couponCode()}) {
             Optional<Attribution.Target> target = Attribution.resolve(tx.sql(), code);
             if (target.isPresent()) {
                 direct = Attribution.record(tx.sql(), customer, target.get(), "BILL", billNumber, billedAt);
@@ -136,9 +131,9 @@ public class LoyaltyEventsListener implements EventListener {
         commissions.earn(tx, c, bill, touch);
     }
 
-    private void billReversed(Tx tx, CommissionSettings.Config c, Map<String, Object> p, Instant at) {
-        String billNumber = text(p.get("billNumber"));
-        String reason = text(p.get("reason"));
+    private void billReversed(Tx tx, CommissionSettings.Config c, BillReversed p, Instant at) {
+        String billNumber = p.billNumber();
+        String reason = p.reason();
         tx.sql().update("INSERT IGNORE INTO affiliate_bill_reversal (bill_number, reason, reversed_at) VALUES (?, ?, ?)",
                 billNumber, reason == null ? null : reason.length() > 300 ? reason.substring(0, 300) : reason, at);
         int marked = tx.sql().update("UPDATE affiliate_bill SET reversed_at = ? WHERE bill_number = ? AND reversed_at IS NULL",
@@ -151,16 +146,16 @@ public class LoyaltyEventsListener implements EventListener {
         commissions.reverse(tx, billNumber, reason);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("affiliateId", String.valueOf(affiliate));
-        facts.put("customerId", String.valueOf(number(p.get("customerId"))));
+        facts.put("customerId", String.valueOf(p.customerId()));
         facts.put("billNumber", billNumber);
         facts.put("reversedAt", at.toString());
         fraud.run(tx, c, FraudRule.Trigger.REFUND, "reversal:" + billNumber, facts);
     }
 
-    private void redeemed(Tx tx, CommissionSettings.Config c, Map<String, Object> p, Instant at) {
-        String voucher = text(p.get("voucherCode"));
-        long customer = number(p.get("customerId"));
-        String device = cut(text(p.get("device")));
+    private void redeemed(Tx tx, CommissionSettings.Config c, RewardRedeemed p, Instant at) {
+        String voucher = p.voucherCode();
+        long customer = p.customerId();
+        String device = cut(p.device());
         if (voucher == null || tx.sql().update("INSERT IGNORE INTO affiliate_redemption (voucher_code, customer_id, device, "
                 + "redeemed_at) VALUES (?, ?, ?, ?)", voucher, customer, device, at) == 0) {
             return;
@@ -201,15 +196,9 @@ public class LoyaltyEventsListener implements EventListener {
         return out;
     }
 
-    private static String text(Object o) {
-        return o == null ? null : String.valueOf(o);
-    }
 
     private static String cut(String s) {
         return s == null ? null : s.length() > 64 ? s.substring(0, 64) : s;
     }
 
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(o));
-    }
 }

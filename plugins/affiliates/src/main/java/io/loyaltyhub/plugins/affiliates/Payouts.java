@@ -1,5 +1,8 @@
 package io.loyaltyhub.plugins.affiliates;
 
+import io.loyaltyhub.api.affiliate.event.PayoutRejected;
+import io.loyaltyhub.api.affiliate.event.PayoutPaid;
+import io.loyaltyhub.api.affiliate.event.PayoutRequested;
 import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.Money;
 import io.loyaltyhub.api.affiliate.Payout;
@@ -27,9 +30,6 @@ import static io.loyaltyhub.api.common.Rejected.Kind.NOT_FOUND;
  * payout per affiliate is open (a unique column); paying is a conditional update from REQUESTED.
  */
 final class Payouts {
-    static final String REQUESTED_EVENT = "affiliates.payout-requested";
-    static final String PAID_EVENT = "affiliates.payout-paid";
-    static final String REJECTED_EVENT = "affiliates.payout-rejected";
     private static final String COLUMNS = "id, affiliate_id, amount, currency, status, requested_at, paid_at, method, "
             + "reference, proof_file, paid_by";
 
@@ -106,8 +106,8 @@ final class Payouts {
                 throw new IllegalStateException("payout " + id + " does not add up"); // rolls back; cannot happen under the lock
             }
             Payout p = find(sql, id).orElseThrow();
-            Map<String, Object> e = event(p, a);
-            tx.publish(REQUESTED_EVENT, String.valueOf(affiliateId), e);
+            tx.publish(new PayoutRequested(p.id(), affiliateId, p.amount().amount(), p.amount().currency(),
+                    a.telegramUserId()), String.valueOf(affiliateId));
             audit(tx, actor, "payout.request", id, null, p);
             return p;
         });
@@ -168,10 +168,8 @@ final class Payouts {
             }
             sql.update("UPDATE affiliate_commission SET status = 'PAID' WHERE payout_id = ? AND status = 'APPROVED'", payoutId);
             Payout after = find(sql, payoutId).orElseThrow();
-            Map<String, Object> e = event(after, a);
-            e.put("method", m);
-            e.put("reference", ref);
-            tx.publish(PAID_EVENT, String.valueOf(after.affiliateId()), e);
+            tx.publish(new PayoutPaid(after.id(), after.affiliateId(), after.amount().amount(), after.amount().currency(),
+                    a.telegramUserId(), m, ref), String.valueOf(after.affiliateId()));
             audit(tx, actor, "payout.pay", payoutId, before, after);
             return after;
         });
@@ -192,9 +190,8 @@ final class Payouts {
             }
             release(sql, payoutId);
             Payout after = find(sql, payoutId).orElseThrow();
-            Map<String, Object> e = event(after, a);
-            e.put("reason", why);
-            tx.publish(REJECTED_EVENT, String.valueOf(after.affiliateId()), e);
+            tx.publish(new PayoutRejected(after.id(), after.affiliateId(), after.amount().amount(),
+                    after.amount().currency(), a.telegramUserId(), why), String.valueOf(after.affiliateId()));
             audit(tx, actor, "payout.reject", payoutId, before, after);
             return after;
         });
@@ -222,18 +219,6 @@ final class Payouts {
 
     static Rejected unknown(long id) {
         return new Rejected(NOT_FOUND, "unknown-payout", "No payout " + id + ".");
-    }
-
-    private static Map<String, Object> event(Payout p, Commissions.AffiliateRow a) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("payoutId", p.id());
-        e.put("affiliateId", p.affiliateId());
-        e.put("amount", p.amount().amount());
-        e.put("currency", p.amount().currency());
-        if (a.telegramUserId() != null) {
-            e.put("telegramUserId", a.telegramUserId());
-        }
-        return e;
     }
 
     private static void audit(Tx tx, Actor actor, String action, long id, Object before, Object after) {

@@ -25,6 +25,14 @@ public interface Tx {
     void publish(String type, String key, Object payload);
 
     /**
+     * Publishes an event record under its {@link io.loyaltyhub.api.event.EventType}, in this transaction (it is
+     * delivered only if the transaction commits). {@code key} groups events of one thing (e.g. a customer id).
+     */
+    default void publish(io.loyaltyhub.api.event.DomainEvent event, String key) {
+        publish(io.loyaltyhub.api.event.DomainEvent.typeOf(event.getClass()), key, event);
+    }
+
+    /**
      * Writes an audit entry for a change made by staff or an API key, in this transaction.
      *
      * @param before the state before (null for a creation), JSON-encoded

@@ -1,12 +1,12 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.loyalty.event.AchievementUnlocked;
 import io.loyaltyhub.api.data.Tx;
 
 import java.util.Map;
 
 /** Achievements: unlocked once, each announced with an event. */
 final class Badges {
-    static final String UNLOCKED = "loyalty.achievement-unlocked";
     static final Map<String, String> NAMES = Map.of(
             "FIRST_PURCHASE", "First purchase",
             "VISITS_5", "5 visits",
@@ -26,8 +26,7 @@ final class Badges {
         int fresh = tx.sql().update("INSERT IGNORE INTO loyalty_badge (customer_id, code, unlocked_at) VALUES (?, ?, ?)",
                 customerId, code, tx.now());
         if (fresh == 1) {
-            tx.publish(UNLOCKED, String.valueOf(customerId), Map.of("customerId", customerId, "badge", code,
-                    "name", name(code)));
+            tx.publish(new AchievementUnlocked(customerId, code, name(code)), String.valueOf(customerId));
         }
     }
 

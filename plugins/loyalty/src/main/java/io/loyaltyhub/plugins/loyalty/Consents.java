@@ -1,5 +1,6 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.loyalty.event.ConsentChanged;
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.loyalty.ConsentChange;
@@ -9,18 +10,16 @@ import java.util.Map;
 
 /** The consent history: one row per change, written in the transaction that makes the change. */
 final class Consents {
-    static final String CHANGED = "loyalty.consent-changed";
 
     private Consents() {
     }
 
-    /** Records a change; {@code announce} publishes {@link #CHANGED} (joining announces itself as customer-joined). */
+    /** Records a change; {@code announce} publishes {@link io.loyaltyhub.api.loyalty.event.ConsentChanged} (joining announces itself as customer-joined). */
     static void record(Tx tx, long customerId, boolean given, String source, boolean announce) {
         tx.sql().update("INSERT INTO loyalty_consent (customer_id, given, source, changed_at) VALUES (?, ?, ?, ?)",
                 customerId, given, source, tx.now());
         if (announce) {
-            tx.publish(CHANGED, String.valueOf(customerId), Map.of("customerId", customerId, "consent", given,
-                    "source", source, "at", tx.now().toString()));
+            tx.publish(new ConsentChanged(customerId, given, source, tx.now()), String.valueOf(customerId));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.loyalty.event.PointsExpiring;
+import io.loyaltyhub.api.loyalty.event.PointsExpired;
 import io.loyaltyhub.api.job.JobRun;
 import io.loyaltyhub.api.job.Schedule;
 import io.loyaltyhub.api.job.ScheduledJob;
@@ -18,8 +20,6 @@ import java.util.Map;
  */
 @Extension
 public class ExpiryJob implements ScheduledJob {
-    static final String EXPIRING = "loyalty.points-expiring";
-    static final String EXPIRED = "loyalty.points-expired";
     private final PluginContext context;
 
     public ExpiryJob(PluginContext context) {
@@ -69,7 +69,7 @@ public class ExpiryJob implements ScheduledJob {
                     sum += lot[1];
                 }
                 if (sum > 0) {
-                    tx.publish(EXPIRED, String.valueOf(c[0]), Map.of("customerId", c[0], "points", sum));
+                    tx.publish(new PointsExpired(c[0], sum), String.valueOf(c[0]));
                 }
                 return sum;
             });
@@ -103,8 +103,7 @@ public class ExpiryJob implements ScheduledJob {
                 for (Lot lot : lots) {
                     tx.sql().update("UPDATE loyalty_lot SET warned_at = ? WHERE id = ?", tx.now(), lot.id());
                 }
-                tx.publish(EXPIRING, String.valueOf(c[0]), Map.of("customerId", c[0], "points", points,
-                        "firstExpiresAt", first.toString()));
+                tx.publish(new PointsExpiring(c[0], points, first), String.valueOf(c[0]));
                 return 1;
             });
         }

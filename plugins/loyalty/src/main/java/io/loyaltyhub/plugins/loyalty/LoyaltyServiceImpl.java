@@ -1,5 +1,10 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.loyalty.event.PointsAdjusted;
+import io.loyaltyhub.api.loyalty.event.CustomerJoined;
+import io.loyaltyhub.api.loyalty.event.CustomerErased;
+import io.loyaltyhub.api.loyalty.event.BillReversed;
+import io.loyaltyhub.api.loyalty.event.BillProcessed;
 import io.loyaltyhub.api.common.PhoneNumbers;
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
@@ -37,10 +42,6 @@ import java.util.Optional;
 /** The loyalty service: every method is one transaction; see {@link Ledger} for the ledger's rules. */
 @Extension
 public class LoyaltyServiceImpl implements LoyaltyService {
-    static final String CUSTOMER_JOINED = "loyalty.customer-joined";
-    static final String BILL_PROCESSED = "loyalty.bill-processed";
-    static final String BILL_REVERSED = "loyalty.bill-reversed";
-    static final String POINTS_ADJUSTED = "loyalty.points-adjusted";
     private static final List<String> LANGUAGES = List.of("en", "hi");
     private static final List<String> CONSENT_SOURCES = List.of("whatsapp", "pos", "admin", "api", "import");
 
@@ -110,19 +111,13 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                     now, expiry(now, config), null, "sign-up bonus", "customer:" + id, now);
             tx.sql().update("UPDATE loyalty_customer SET lifetime_earned = lifetime_earned + ? WHERE id = ?", signUp, id);
         }
-        Map<String, Object> event = new HashMap<>(Map.of("customerId", id, "mobile", mobile, "language", language,
-                "consentSource", source, "signUpBonus", signUp));
-        if (name != null) {
-            event.put("name", name);
-        }
         Optional<Long> referrer = referralCode == null ? Optional.empty()
                 : Referrals.link(tx, id, referralCode, context.json(), config);
-        referrer.ifPresent(r -> event.put("referrerCustomerId", r));
         String joinedWith = Referrals.normalise(referralCode);
-        if (!joinedWith.isEmpty() && joinedWith.length() <= 64) { // a friend's or an affiliate's code (affiliates plugin)
-            event.put("referralCode", joinedWith);
-        }
-        tx.publish(CUSTOMER_JOINED, String.valueOf(id), event);
+        // a friend's or an affiliate's code (the affiliates plugin attributes the latter)
+        String code = !joinedWith.isEmpty() && joinedWith.length() <= 64 ? joinedWith : null;
+        CustomerJoined event = new CustomerJoined(id, mobile, name, language, source, signUp, referrer.orElse(null), code);
+        tx.publish(event, String.valueOf(id));
         if (actor.kind() != Actor.Kind.SYSTEM) {
             tx.audit(actor, "customer.join", "customer", String.valueOf(id), null, event);
         }
@@ -244,9 +239,9 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                     + "updated_at = ? "
                     + "WHERE id = ?", "erased-" + customerId, now, customerId);
             tx.sql().update("DELETE FROM loyalty_kid WHERE customer_id = ?", customerId);
-            Map<String, Object> what = Map.of("customerId", customerId, "reason",
-                    reason == null || reason.isBlank() ? "on request" : reason.trim());
-            tx.publish("loyalty.customer-erased", String.valueOf(customerId), what);
+            CustomerErased what = new CustomerErased(customerId, reason == null || reason.isBlank() ? "on request"
+                    : reason.trim());
+            tx.publish(what, String.valueOf(customerId));
             tx.audit(actor, "customer.erase", "customer", String.valueOf(customerId), null, what); // no personal data
             return null;
         });
@@ -427,8 +422,8 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             if (points > 0) {
                 Ledger.settleOwed(tx.sql(), customerId, "transfer:" + applied.transferId(), now);
             }
-            Map<String, Object> change = Map.of("customerId", customerId, "points", points, "reason", reason.trim());
-            tx.publish(POINTS_ADJUSTED, String.valueOf(customerId), change);
+            PointsAdjusted change = new PointsAdjusted(customerId, points, reason.trim());
+            tx.publish(change, String.valueOf(customerId));
             tx.audit(actor, "points.adjust", "customer", String.valueOf(customerId), null, change);
             return new PointsChange(applied.transferId(), points, balance(tx, customerId, config));
         });
@@ -509,22 +504,10 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             }
             BillResult result = new BillResult(b.billNumber(), customerId, points, pending ? points : 0,
                     outcome.applied(), false);
-            Map<String, Object> event = new HashMap<>(Map.of("billNumber", b.billNumber(), "customerId", customerId,
-                    "mobile", checked.mobile(), "amount", b.amount(), "currency", b.currency(), "pointsEarned", points,
-                    "pointsPending", pending ? points : 0, "billedAt", b.billedAt().toInstant().toString()));
-            if (b.affiliateCode() != null) {
-                event.put("affiliateCode", b.affiliateCode());
-            }
-            if (b.couponCode() != null) {
-                event.put("couponCode", b.couponCode());
-            }
-            if (b.storeId() != null) {
-                event.put("storeId", b.storeId());
-            }
-            if (!b.lines().isEmpty()) { // per-category commissions (affiliates plugin)
-                event.put("lines", b.lines());
-            }
-            tx.publish(BILL_PROCESSED, String.valueOf(customerId), event);
+            // lines: per-category commissions (affiliates plugin)
+            tx.publish(new BillProcessed(b.billNumber(), customerId, checked.mobile(), b.amount(), b.currency(), points,
+                    pending ? points : 0, b.billedAt().toInstant(), b.storeId(), b.couponCode(), b.affiliateCode(),
+                    b.lines()), String.valueOf(customerId));
             return result;
         });
     }
@@ -639,9 +622,8 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 tx.sql().update("DELETE FROM loyalty_coupon_use WHERE code = ? AND bill_number = ?", code, billNumber);
                 tx.sql().update("UPDATE loyalty_coupon SET uses = GREATEST(0, uses - 1) WHERE code = ?", code);
             }
-            Map<String, Object> event = Map.of("billNumber", billNumber, "customerId", bill.customerId(),
-                    "pointsEarned", bill.earned(), "pointsReversed", taken, "reason", why);
-            tx.publish(BILL_REVERSED, String.valueOf(bill.customerId()), event);
+            BillReversed event = new BillReversed(billNumber, bill.customerId(), bill.earned(), taken, why);
+            tx.publish(event, String.valueOf(bill.customerId()));
             tx.audit(actor, "bill.reverse", "bill", billNumber, null, event);
             return result;
         });

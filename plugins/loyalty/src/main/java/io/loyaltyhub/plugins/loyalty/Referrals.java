@@ -1,5 +1,6 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.loyalty.event.CustomerReferred;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.loyalty.MovementKind;
@@ -12,7 +13,6 @@ import java.util.Optional;
 
 /** Refer a friend: personal codes, and linking a new customer to the one whose code they joined with. */
 final class Referrals {
-    static final String REFERRED = "loyalty.customer-referred";
 
     private Referrals() {
     }
@@ -66,8 +66,7 @@ final class Referrals {
         if (linked == 0) {
             return Optional.empty();
         }
-        tx.publish(REFERRED, String.valueOf(customerId), Map.of("customerId", customerId,
-                "referrerCustomerId", referrer, "code", c));
+        tx.publish(new CustomerReferred(customerId, referrer, c), String.valueOf(customerId));
         long friends = tx.sql().one("SELECT COUNT(*) FROM loyalty_customer WHERE referred_by = ?", rs -> rs.getLong(1),
                 referrer).orElse(0L);
         if (friends >= 3) {

@@ -1,5 +1,8 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.loyalty.event.VoucherCancelled;
+import io.loyaltyhub.api.loyalty.event.VoucherUsed;
+import io.loyaltyhub.api.loyalty.event.RewardRedeemed;
 import io.loyaltyhub.api.common.PhoneNumbers;
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
@@ -34,9 +37,6 @@ import java.util.Optional;
 /** Rewards, vouchers and promo codes. Redemption and refunds go through the {@link Ledger}. */
 @Extension
 public class RewardsServiceImpl implements RewardsService {
-    static final String REDEEMED = "loyalty.reward-redeemed";
-    static final String VOUCHER_USED = "loyalty.voucher-used";
-    static final String VOUCHER_CANCELLED = "loyalty.voucher-cancelled";
     private static final String REWARD_COLUMNS = "id, name, description, points_cost, stock, redeemed, valid_from, "
             + "valid_to, min_tier, per_customer_limit, voucher_days, active";
     private static final String VOUCHER_SELECT = "SELECT v.id, v.code, v.customer_id, v.reward_id, r.name, v.points_cost, "
@@ -230,9 +230,8 @@ public class RewardsServiceImpl implements RewardsService {
                 throw new IllegalStateException("could not find a free voucher code");
             }
             Voucher v = voucherById(tx.sql(), voucherId);
-            Map<String, Object> event = Map.of("customerId", customerId, "rewardId", r.id(), "rewardName", r.name(),
-                    "points", r.pointsCost(), "voucherCode", v.code(), "expiresAt", expires.toString());
-            tx.publish(REDEEMED, String.valueOf(customerId), event);
+            RewardRedeemed event = new RewardRedeemed(customerId, r.id(), r.name(), r.pointsCost(), v.code(), expires, null);
+            tx.publish(event, String.valueOf(customerId));
             tx.audit(actor, "reward.redeem", "voucher", String.valueOf(voucherId), null, event);
             return v;
         });
@@ -260,8 +259,7 @@ public class RewardsServiceImpl implements RewardsService {
             tx.sql().update("UPDATE loyalty_voucher SET status = 'USED', used_at = ?, used_store = ? WHERE id = ?",
                     tx.now(), storeId, v.id());
             Voucher used = voucherById(tx.sql(), v.id());
-            tx.publish(VOUCHER_USED, String.valueOf(v.customerId()), Map.of("customerId", v.customerId(),
-                    "voucherCode", v.code(), "rewardName", v.rewardName()));
+            tx.publish(new VoucherUsed(v.customerId(), v.code(), v.rewardName()), String.valueOf(v.customerId()));
             tx.audit(actor, "voucher.use", "voucher", String.valueOf(v.id()), v, used);
             return used;
         });
@@ -286,8 +284,7 @@ public class RewardsServiceImpl implements RewardsService {
                     + "WHERE id = ?", v.rewardId());
             Ledger.settleOwed(tx.sql(), customerId, "voucher:" + v.id(), now);
             Voucher cancelled = voucherById(tx.sql(), v.id());
-            tx.publish(VOUCHER_CANCELLED, String.valueOf(customerId), Map.of("customerId", customerId,
-                    "voucherCode", v.code(), "pointsRefunded", v.pointsCost()));
+            tx.publish(new VoucherCancelled(customerId, v.code(), v.pointsCost()), String.valueOf(customerId));
             tx.audit(actor, "voucher.cancel", "voucher", String.valueOf(v.id()), v, cancelled);
             return cancelled;
         });

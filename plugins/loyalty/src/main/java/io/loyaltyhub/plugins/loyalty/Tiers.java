@@ -1,5 +1,6 @@
 package io.loyaltyhub.plugins.loyalty;
 
+import io.loyaltyhub.api.loyalty.event.TierChanged;
 import io.loyaltyhub.api.data.Tx;
 
 import java.math.BigDecimal;
@@ -10,7 +11,6 @@ import java.util.Optional;
 
 /** Tier qualification: upgrades happen at once; downgrades only at the review date. */
 final class Tiers {
-    static final String TIER_CHANGED = "loyalty.tier-changed";
 
     private Tiers() {
     }
@@ -74,10 +74,7 @@ final class Tiers {
                 to, now, now, customerId);
         tx.sql().update("INSERT INTO loyalty_tier_change (customer_id, from_tier, to_tier, reason, changed_at) "
                 + "VALUES (?, ?, ?, ?, ?)", customerId, from, to, reason, now);
-        java.util.Map<String, Object> event = new java.util.HashMap<>(Map.of("customerId", customerId, "to", to,
-                "reason", reason));
-        event.put("from", from);
-        tx.publish(TIER_CHANGED, String.valueOf(customerId), event);
+        tx.publish(new TierChanged(customerId, from, to, reason), String.valueOf(customerId));
         Badges.unlock(tx, customerId, "TIER_" + to);
     }
 }

@@ -1,6 +1,8 @@
 package io.loyaltyhub.plugins.stores;
 
 import io.loyaltyhub.api.http.ApiEndpoint;
+import io.loyaltyhub.api.store.event.StoreChanged;
+import io.loyaltyhub.api.store.event.StoreCreated;
 import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
@@ -14,8 +16,6 @@ import java.util.List;
 /** {@code /api/v1/stores}: list, read, create and change stores. */
 @Extension
 public class StoresEndpoint implements ApiEndpoint {
-    static final String STORE_CREATED = "stores.store-created";
-    static final String STORE_CHANGED = "stores.store-changed";
 
     private final PluginContext context;
 
@@ -76,7 +76,8 @@ public class StoresEndpoint implements ApiEndpoint {
             em.persist(store);
             em.flush();
             StoreView view = store.view();
-            tx.publish(STORE_CREATED, String.valueOf(view.id()), view);
+            tx.publish(new StoreCreated(view.id(), view.code(), view.name(), view.city(), view.timeZone(), view.active()),
+                    String.valueOf(view.id()));
             tx.audit(request.actor(), "store.create", "store", String.valueOf(view.id()), null, view);
             return view;
         });
@@ -97,7 +98,8 @@ public class StoresEndpoint implements ApiEndpoint {
             store.change(input.name(), input.city(), input.timeZone(), input.active(), context.clock().instant());
             tx.em().flush();
             StoreView after = store.view();
-            tx.publish(STORE_CHANGED, String.valueOf(id), after);
+            tx.publish(new StoreChanged(after.id(), after.code(), after.name(), after.city(), after.timeZone(), after.active()),
+                    String.valueOf(id));
             tx.audit(request.actor(), "store.update", "store", String.valueOf(id), before, after);
             return after;
         });

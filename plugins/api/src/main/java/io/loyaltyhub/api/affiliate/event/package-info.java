@@ -1,0 +1,2 @@
+/** Events the affiliates plugin publishes. */
+package io.loyaltyhub.api.affiliate.event;

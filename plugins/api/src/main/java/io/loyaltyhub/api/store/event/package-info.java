@@ -1,0 +1,2 @@
+/** Events the stores plugin publishes. */
+package io.loyaltyhub.api.store.event;
