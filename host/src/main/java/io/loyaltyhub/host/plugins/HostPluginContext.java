@@ -7,6 +7,7 @@ import io.loyaltyhub.api.plugin.PluginSettings;
 import io.loyaltyhub.api.plugin.SettingsSchema;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,10 +28,12 @@ final class HostPluginContext implements PluginContext {
     private final JsonCodec json;
     private final Clock clock;
     private final ServiceRegistry services;
+    private final java.util.function.Function<Class<?>, List<?>> extensions;
     private volatile Snapshot snapshot;
 
     HostPluginContext(String pluginId, SettingsSchema schema, PluginSettingsStore store, Transactions transactions,
-                      JsonCodec json, Clock clock, ServiceRegistry services) {
+                      JsonCodec json, Clock clock, ServiceRegistry services,
+                      java.util.function.Function<Class<?>, List<?>> extensions) {
         this.pluginId = pluginId;
         this.schema = schema;
         this.store = store;
@@ -38,6 +41,7 @@ final class HostPluginContext implements PluginContext {
         this.json = json;
         this.clock = clock;
         this.services = services;
+        this.extensions = extensions;
     }
 
     @Override
@@ -76,5 +80,10 @@ final class HostPluginContext implements PluginContext {
     @Override
     public <T> Optional<T> service(Class<T> type) {
         return services.find(type);
+    }
+
+    @Override
+    public <T> List<T> extensions(Class<T> type) {
+        return extensions.apply(type).stream().map(type::cast).toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.loyaltyhub.host.plugins;
 
-import io.loyaltyhub.api.affiliate.FraudRule;
 import io.loyaltyhub.api.chat.ChatFlow;
 import io.loyaltyhub.api.http.WebEndpoint;
 import io.loyaltyhub.api.event.EventListener;
@@ -63,7 +62,6 @@ public final class PluginHost implements AutoCloseable {
     private final java.util.Set<String> jobIds = new java.util.HashSet<>();
     private final List<ChatFlow> chatFlows = new ArrayList<>();
     private final List<WebEndpoint> webEndpoints = new ArrayList<>();
-    private final List<FraudRule> fraudRules = new ArrayList<>();
     private final java.util.Set<String> flowIds = new java.util.HashSet<>();
     private PluginManager manager;
 
@@ -77,7 +75,6 @@ public final class PluginHost implements AutoCloseable {
         this.json = json;
         this.clock = clock;
         this.services = services;
-        services.register(io.loyaltyhub.api.affiliate.FraudRules.class, this::fraudRules);
     }
 
     public synchronized void loadAll() throws IOException {
@@ -167,7 +164,8 @@ public final class PluginHost implements AutoCloseable {
             }
             r.declaration = declarations.isEmpty() ? new PluginDeclaration() { } : declarations.getFirst();
             r.schema = r.declaration.settingsSchema();
-            r.context = new HostPluginContext(r.id, r.schema, settingsStore, tx, json, clock, services);
+            r.context = new HostPluginContext(r.id, r.schema, settingsStore, tx, json, clock, services,
+                    this::startedExtensions);
             return true;
         } catch (Exception | LinkageError e) {
             r.fail("declaration failed", e);
@@ -254,7 +252,6 @@ public final class PluginHost implements AutoCloseable {
             List<ScheduledJob> j = extensions(r, ScheduledJob.class);
             List<ChatFlow> f = extensions(r, ChatFlow.class);
             List<WebEndpoint> w = extensions(r, WebEndpoint.class);
-            List<FraudRule> fr = extensions(r, FraudRule.class);
             checkIds(r, "chat flow", f.stream().map(ChatFlow::id).toList(), flowIds);
             List<io.loyaltyhub.api.plugin.PluginService> offered = extensions(r, io.loyaltyhub.api.plugin.PluginService.class);
             checkIds(r, "listener", l.stream().map(EventListener::id).toList(), listenerIds);
@@ -267,7 +264,6 @@ public final class PluginHost implements AutoCloseable {
             jobs.addAll(j);
             chatFlows.addAll(f);
             webEndpoints.addAll(w);
-            fraudRules.addAll(fr);
             flowIds.addAll(f.stream().map(ChatFlow::id).toList());
             r.state = PluginState.STARTED;
         } catch (RuntimeException | LinkageError e) {
@@ -335,12 +331,27 @@ public final class PluginHost implements AutoCloseable {
         return (T) extensionInstances.computeIfAbsent(type, c -> {
             PluginWrapper owner = manager.whichPlugin(c);
             PluginRecord r = owner == null ? null : records.get(owner.getPluginId());
-            return instantiate(c, r == null ? null : r.context);
+            Object root = owner != null && owner.getPlugin() instanceof io.loyaltyhub.api.plugin.PluginRoot<?> p
+                    ? p.root() : null;
+            return instantiate(c, r == null ? null : r.context, root);
         });
     }
 
     private static Object instantiate(Class<?> c, PluginContext context) {
+        return instantiate(c, context, null);
+    }
+
+    /** Through the constructor that takes the plugin's root (docs/adr/0014), else its context, else none. */
+    private static Object instantiate(Class<?> c, PluginContext context, Object root) {
         try {
+            if (root != null) {
+                for (Constructor<?> k : c.getConstructors()) {
+                    if (k.getParameterCount() == 1 && k.getParameterTypes()[0].isInstance(root)
+                            && k.getParameterTypes()[0] != Object.class) {
+                        return k.newInstance(root);
+                    }
+                }
+            }
             for (Constructor<?> k : c.getConstructors()) {
                 if (k.getParameterCount() == 1 && k.getParameterTypes()[0] == PluginContext.class) {
                     return k.newInstance(context);
@@ -351,7 +362,8 @@ public final class PluginHost implements AutoCloseable {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause.toString(), cause);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(c.getName() + " needs a public constructor taking PluginContext or none", e);
+            throw new IllegalStateException(c.getName() + " needs a public constructor taking its plugin's root, "
+                    + "PluginContext, or nothing", e);
         }
     }
 
@@ -382,9 +394,15 @@ public final class PluginHost implements AutoCloseable {
         return List.copyOf(webEndpoints);
     }
 
-    /** Fraud rules of every started plugin (offered to the affiliates plugin as {@code FraudRules}). */
-    public synchronized List<FraudRule> fraudRules() {
-        return List.copyOf(fraudRules);
+    /** Extensions of {@code type} of every started plugin ({@link PluginContext#extensions}). */
+    synchronized List<?> startedExtensions(Class<?> type) {
+        List<Object> out = new ArrayList<>();
+        for (PluginRecord r : records.values()) {
+            if (r.state == PluginState.STARTED) {
+                out.addAll(extensions(r, type));
+            }
+        }
+        return out;
     }
 
     /** The conversations started plugins contribute. */

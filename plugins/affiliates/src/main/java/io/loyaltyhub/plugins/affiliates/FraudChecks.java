@@ -4,7 +4,6 @@ import io.loyaltyhub.api.affiliate.event.FraudAlertRaised;
 import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.affiliate.FraudAlert;
 import io.loyaltyhub.api.affiliate.FraudRule;
-import io.loyaltyhub.api.affiliate.FraudRules;
 import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.platform.Actor;
@@ -51,16 +50,18 @@ final class FraudChecks {
         this.context = context;
     }
 
-    /** Every plugin's fraud rules (from the host), and the built-in ones when the host offers none. */
+    /** Every plugin's fraud rules (this plugin's built-in ones among them), once per id. */
     List<FraudRule> rules() {
-        List<FraudRule> own = builtIns;
-        if (own == null) {
-            own = BuiltInFraudRules.all(context);
-            builtIns = own;
-        }
         Map<String, FraudRule> byId = new LinkedHashMap<>();
-        context.service(FraudRules.class).ifPresent(all -> all.all().forEach(r -> byId.putIfAbsent(r.id(), r)));
-        own.forEach(r -> byId.putIfAbsent(r.id(), r));
+        context.extensions(FraudRule.class).forEach(r -> byId.putIfAbsent(r.id(), r));
+        if (byId.isEmpty()) { // no host around (unit tests): the built-in rules
+            List<FraudRule> own = builtIns;
+            if (own == null) {
+                own = BuiltInFraudRules.all(context);
+                builtIns = own;
+            }
+            own.forEach(r -> byId.putIfAbsent(r.id(), r));
+        }
         return List.copyOf(byId.values());
     }
 

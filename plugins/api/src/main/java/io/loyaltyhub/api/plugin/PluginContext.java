@@ -28,4 +28,10 @@ public interface PluginContext {
 
     /** A service declared in the api that another plugin or the host implements, if present. */
     <T> Optional<T> service(Class<T> type);
+
+    /**
+     * The extensions of {@code type} (an extension point of {@code plugins/api}, such as {@code FraudRule}) that every
+     * started plugin contributes, this one's included. Ask at use, not at construction: plugins start one by one.
+     */
+    <T> java.util.List<T> extensions(Class<T> type);
 }
