@@ -156,7 +156,8 @@ public final class LoyaltyServer implements AutoCloseable {
         scheduler.start(Duration.ofSeconds(1));
 
         adminUi = AdminUiServer.start(config.adminHost(), config.adminPort(), new UiServices(staff, pluginAdmin, audit, eventAdmin,
-                services::find),
+                services::find, () -> plugins.startedExtensions(io.loyaltyhub.admin.AdminScreen.class).stream()
+                        .map(io.loyaltyhub.admin.AdminScreen.class::cast).toList()),
                 config.adminSessionTimeout());
         toClose.add(adminUi);
     }

@@ -1,5 +1,6 @@
 package io.loyaltyhub.ui;
 
+import io.loyaltyhub.admin.AdminScreen;
 import io.loyaltyhub.api.platform.AuditLog;
 import io.loyaltyhub.api.platform.EventAdmin;
 import io.loyaltyhub.api.platform.PluginAdmin;
@@ -13,8 +14,16 @@ import java.util.Objects;
  * view is created.
  */
 public record UiServices(StaffService staff, PluginAdmin plugins, AuditLog audit, EventAdmin events,
-                         PluginServices pluginServices) {
+                         PluginServices pluginServices, java.util.function.Supplier<java.util.List<AdminScreen>> screens) {
+
+    /** Without plugin screens. */
+    public UiServices(StaffService staff, PluginAdmin plugins, AuditLog audit, EventAdmin events,
+                      PluginServices pluginServices) {
+        this(staff, plugins, audit, events, pluginServices, java.util.List::of);
+    }
+
     public UiServices {
+        Objects.requireNonNull(screens, "screens");
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(audit, "audit");

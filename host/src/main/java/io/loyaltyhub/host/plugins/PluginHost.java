@@ -395,7 +395,7 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /** Extensions of {@code type} of every started plugin ({@link PluginContext#extensions}). */
-    synchronized List<?> startedExtensions(Class<?> type) {
+    public synchronized List<?> startedExtensions(Class<?> type) {
         List<Object> out = new ArrayList<>();
         for (PluginRecord r : records.values()) {
             if (r.state == PluginState.STARTED) {

@@ -8,19 +8,26 @@ import com.vaadin.flow.server.VaadinService;
 public class ServiceInstantiator extends DefaultInstantiator {
 
     private final transient ServiceInjector injector;
+    private final transient PluginScreens screens;
 
     public ServiceInstantiator(VaadinService service, ServiceInjector injector) {
+        this(service, injector, new PluginScreens(java.util.List.of(), java.util.Set.of()));
+    }
+
+    public ServiceInstantiator(VaadinService service, ServiceInjector injector, PluginScreens screens) {
         super(service);
         this.injector = injector;
+        this.screens = screens;
     }
 
     @Override
     public <T> T getOrCreate(Class<T> type) {
-        return injector.create(type).orElseGet(() -> super.getOrCreate(type));
+        return screens.create(type).or(() -> injector.create(type)).orElseGet(() -> super.getOrCreate(type));
     }
 
     @Override
     public <T extends Component> T createComponent(Class<T> componentClass) {
-        return injector.create(componentClass).orElseGet(() -> super.createComponent(componentClass));
+        return screens.create(componentClass).or(() -> injector.create(componentClass))
+                .orElseGet(() -> super.createComponent(componentClass));
     }
 }

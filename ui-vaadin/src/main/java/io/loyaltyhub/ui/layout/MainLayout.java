@@ -59,12 +59,34 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (MainNav.Entry entry : MainNav.visibleFor(actor, pluginServices)) {
+            if (entry.view() == io.loyaltyhub.ui.plugins.PluginsView.class) {
+                addPluginScreens(nav, actor); // the plugins' own screens, before the platform's pages
+            }
             SideNavItem item = new SideNavItem(entry.label(), entry.view(), entry.icon().create());
             // "plugins/stores" highlights "Plugins"; the dashboard ("") must not match everything
             item.setMatchNested(item.getPath() != null && !item.getPath().isEmpty());
             nav.addItem(item);
         }
         return nav;
+    }
+
+    private static void addPluginScreens(SideNav nav, Actor actor) {
+        if (!(com.vaadin.flow.server.VaadinService.getCurrent() instanceof io.loyaltyhub.ui.internal.AdminServletService)) {
+            return; // a unit test's mock service
+        }
+        for (io.loyaltyhub.admin.AdminScreen s : io.loyaltyhub.ui.internal.AdminServletService.screens().all()) {
+            if (actor != null && actor.may(s.scope())) {
+                VaadinIcon icon;
+                try {
+                    icon = VaadinIcon.valueOf(s.icon());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    icon = VaadinIcon.PUZZLE_PIECE;
+                }
+                SideNavItem item = new SideNavItem(s.title(), s.route(), icon.create());
+                item.setMatchNested(true);
+                nav.addItem(item);
+            }
+        }
     }
 
     private static String roleName(Actor actor) {

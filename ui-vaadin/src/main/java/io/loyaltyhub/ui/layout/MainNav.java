@@ -62,6 +62,18 @@ public final class MainNav {
     private MainNav() {
     }
 
+    /** The routes the shell's own views take (a plugin screen may not take one). */
+    public static java.util.Set<String> coreRoutes() {
+        java.util.Set<String> routes = new java.util.HashSet<>(java.util.Set.of("", "login"));
+        for (Entry e : ENTRIES) {
+            com.vaadin.flow.router.Route r = e.view().getAnnotation(com.vaadin.flow.router.Route.class);
+            if (r != null) {
+                routes.add(r.value());
+            }
+        }
+        return routes;
+    }
+
     /** The entries {@code actor} (null: nobody) may open and whose plugin services {@code services} has. */
     public static List<Entry> visibleFor(Actor actor, PluginServices services) {
         return ENTRIES.stream()

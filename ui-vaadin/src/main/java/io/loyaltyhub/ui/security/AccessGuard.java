@@ -21,10 +21,20 @@ public class AccessGuard implements BeforeEnterListener {
     static final String AFTER_LOGIN = "loyalty.afterLogin";
 
     private final transient Function<Class<?>, List<Class<?>>> missingServices;
+    private final transient Function<Class<?>, java.util.Optional<String>> pluginScope;
 
-    /** @param missingServices the plugin services a view needs that are not there now */
-    public AccessGuard(Function<Class<?>, List<Class<?>>> missingServices) {
+    /**
+     * @param missingServices the plugin services a view needs that are not there now
+     * @param pluginScope     the scope of a plugin's screen (plugin views carry no annotation)
+     */
+    public AccessGuard(Function<Class<?>, List<Class<?>>> missingServices,
+                       Function<Class<?>, java.util.Optional<String>> pluginScope) {
         this.missingServices = missingServices;
+        this.pluginScope = pluginScope;
+    }
+
+    public AccessGuard(Function<Class<?>, List<Class<?>>> missingServices) {
+        this(missingServices, view -> java.util.Optional.empty());
     }
 
     public AccessGuard() {
@@ -35,7 +45,7 @@ public class AccessGuard implements BeforeEnterListener {
     public void beforeEnter(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
         Actor actor = CurrentActor.get().orElse(null);
-        switch (AccessRule.decide(target, actor)) {
+        switch (AccessRule.decide(target, actor, pluginScope.apply(target))) {
             case ALLOW -> {
                 List<Class<?>> missing = missingServices.apply(target);
                 if (!missing.isEmpty()) {

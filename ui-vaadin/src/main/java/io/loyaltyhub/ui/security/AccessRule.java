@@ -23,17 +23,23 @@ public final class AccessRule {
 
     /** @param actor the logged-in actor, or null */
     public static Decision decide(Class<?> view, Actor actor) {
+        return decide(view, actor, java.util.Optional.empty());
+    }
+
+    /** @param pluginScope the scope a plugin's screen declares (its view has no annotation) */
+    public static Decision decide(Class<?> view, Actor actor, java.util.Optional<String> pluginScope) {
         if (view.isAnnotationPresent(PublicView.class)) {
             return Decision.ALLOW;
         }
         if (actor == null) {
             return Decision.LOGIN;
         }
-        RequiredScope scope = view.getAnnotation(RequiredScope.class);
+        RequiredScope annotated = view.getAnnotation(RequiredScope.class);
+        String scope = annotated != null ? annotated.value() : pluginScope.orElse(null);
         if (scope == null) {
             return Decision.ALLOW;
         }
-        return actor.may(scope.value()) ? Decision.ALLOW : Decision.DENY;
+        return actor.may(scope) ? Decision.ALLOW : Decision.DENY;
     }
 
     /** Whether {@code actor} (null: nobody) may open {@code view}. */

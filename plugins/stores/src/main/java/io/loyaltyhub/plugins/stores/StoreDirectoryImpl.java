@@ -1,6 +1,5 @@
 package io.loyaltyhub.plugins.stores;
 
-import io.loyaltyhub.api.plugin.PluginContext;
 import io.loyaltyhub.api.store.StoreDirectory;
 import io.loyaltyhub.api.store.StoreInfo;
 import org.pf4j.Extension;
@@ -11,31 +10,23 @@ import java.util.Optional;
 /** The stores, for other plugins (a bill's store must be one of them). */
 @Extension
 public class StoreDirectoryImpl implements StoreDirectory {
-    private final PluginContext context;
+    private final Stores stores;
 
-    public StoreDirectoryImpl(PluginContext context) {
-        this.context = context;
+    public StoreDirectoryImpl(Stores stores) {
+        this.stores = stores;
     }
 
     @Override
     public Optional<StoreInfo> find(String code) {
-        if (code == null || code.isBlank()) {
-            return Optional.empty();
-        }
-        return context.transactions().inTransaction(tx -> tx.em()
-                .createQuery("from Store s where s.code = :code", Store.class).setParameter("code", code.trim())
-                .getResultStream().findFirst().map(StoreDirectoryImpl::info));
+        return code == null || code.isBlank() ? Optional.empty() : stores.findByCode(code.trim()).map(StoreDirectoryImpl::info);
     }
 
     @Override
     public List<StoreInfo> all() {
-        return context.transactions().inTransaction(tx -> tx.em()
-                .createQuery("from Store s order by s.code", Store.class).getResultList().stream()
-                .map(StoreDirectoryImpl::info).toList());
+        return stores.list().stream().map(StoreDirectoryImpl::info).toList();
     }
 
-    private static StoreInfo info(Store s) {
-        StoreView v = s.view();
+    private static StoreInfo info(StoreView v) {
         return new StoreInfo(v.code(), v.name(), v.city(), v.timeZone(), v.active());
     }
 }

@@ -1,6 +1,5 @@
 package io.loyaltyhub.plugins.stores;
 
-import io.loyaltyhub.api.http.ApiProblem;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -44,7 +43,7 @@ public record StoreRequest(String code, String name, String city, String timeZon
             errors.put("timeZone", "must be a time zone id such as Asia/Kolkata");
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid("The store has invalid fields.", errors);
+            throw io.loyaltyhub.api.common.Rejected.invalid("The store has invalid fields.", errors);
         }
         return new StoreRequest(c, n, city1, zone, active == null || active);
     }

@@ -1,6 +1,6 @@
 package io.loyaltyhub.plugins.stores;
 
-import io.loyaltyhub.api.http.ApiProblem;
+import io.loyaltyhub.api.common.Rejected;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
@@ -19,9 +19,9 @@ class StoreRequestTest {
 
     @Test
     void namesEveryBadField() {
-        ApiProblem p = catchThrowableOfType(ApiProblem.class,
+        Rejected p = catchThrowableOfType(Rejected.class,
                 () -> new StoreRequest("bad code!", "", null, "Mars/Olympus", true).validated(true, IST, true));
-        assertThat(p.status()).isEqualTo(422);
+        assertThat(p.kind()).isEqualTo(Rejected.Kind.INVALID); // 422 over REST
         assertThat(p.fieldErrors()).containsOnlyKeys("code", "name", "city", "timeZone");
     }
 
