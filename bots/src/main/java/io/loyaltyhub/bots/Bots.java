@@ -48,7 +48,7 @@ public final class Bots implements AutoCloseable {
         telegram = new TelegramChannel(config.telegram(), transactions, outbound, new InboundStore(), worker, clock);
         simulator = new Simulator(transactions, engine, phones, config.defaultRegion(), clock);
         messageLog = new MessageLogService(transactions);
-        channels = new ChannelsService(transactions, outbound, whatsapp, telegram);
+        channels = new ChannelsService(transactions, outbound, whatsapp, telegram, engine::lastInbound);
     }
 
     public static Bots start(ChatConfig config, Transactions transactions, List<ChatFlow> flows,
@@ -87,6 +87,10 @@ public final class Bots implements AutoCloseable {
 
     public Channels channels() {
         return channels;
+    }
+
+    public io.loyaltyhub.api.chat.WhatsAppTemplates whatsappTemplates() {
+        return whatsapp.templates();
     }
 
     @Override

@@ -21,9 +21,13 @@ final class ChannelsService implements Channels {
     private final WhatsAppChannel whatsapp;
     private final TelegramChannel telegram;
 
+    private final java.util.function.BiFunction<String, String, java.util.Optional<java.time.Instant>> lastInbound;
+
     ChannelsService(Transactions transactions, OutboundStore outbound, WhatsAppChannel whatsapp,
-                    TelegramChannel telegram) {
+                    TelegramChannel telegram,
+                    java.util.function.BiFunction<String, String, java.util.Optional<java.time.Instant>> lastInbound) {
         this.transactions = transactions;
+        this.lastInbound = lastInbound;
         this.outbound = outbound;
         this.whatsapp = whatsapp;
         this.telegram = telegram;
@@ -48,13 +52,28 @@ final class ChannelsService implements Channels {
     /** A channel that is off queues nothing (0): the event is applied, its message would never go. */
     @Override
     public long queue(Tx tx, String channel, String userId, Reply reply, Reply.Template fallback,
-                      String idempotencyKey) {
+                      String idempotencyKey, String tag) {
         java.util.Optional<OutboundStore.Status> initial = initialStatus(channel);
         if (initial.isEmpty()) {
             return 0;
         }
         // the senders poll every 200 ms; waking them now would be before this transaction commits
-        return outbound.enqueue(tx.sql(), channel, userId, reply, fallback, idempotencyKey, initial.get(), tx.now());
+        return outbound.enqueue(tx.sql(), channel, userId, reply, fallback, idempotencyKey, initial.get(), tx.now(),
+                tag);
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> lastInbound(String channel, String userId) {
+        return lastInbound.apply(channel, userId);
+    }
+
+    @Override
+    public boolean enabled(String channel) {
+        try {
+            return initialStatus(channel).isPresent();
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
     }
 
     private java.util.Optional<OutboundStore.Status> initialStatus(String channel) {

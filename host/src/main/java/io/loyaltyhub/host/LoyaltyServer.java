@@ -136,6 +136,7 @@ public final class LoyaltyServer implements AutoCloseable {
         services.register(ChatSimulator.class, bots.simulator());
         services.register(MessageLog.class, bots.messageLog());
         services.register(Channels.class, bots.channels());
+        services.register(io.loyaltyhub.api.chat.WhatsAppTemplates.class, bots.whatsappTemplates());
 
         List<ApiEndpoint> endpoints = new ArrayList<>(List.of(
                 new AuthEndpoint(staff, staffTokens),

@@ -18,7 +18,8 @@ final class Keywords {
     Keywords(List<String> languages) {
         for (String language : languages) {
             BundleTexts texts = new BundleTexts("chat/engine", language, Keywords.class.getClassLoader());
-            for (Intent intent : List.of(Intent.MENU, Intent.HELP, Intent.STOP, Intent.START)) {
+            for (Intent intent : List.of(Intent.MENU, Intent.HELP, Intent.STOP, Intent.START,
+                    Intent.STOP_OFFERS, Intent.START_OFFERS)) {
                 String words = texts.raw("keywords." + intent.name().toLowerCase(Locale.ROOT));
                 if (words == null) {
                     continue;

@@ -30,21 +30,34 @@ public final class MessageLogService implements MessageLog {
                             Direction.IN, inboundSummary(rs.getString("kind"), rs.getString("body"), rs.getString("what")),
                             rs.getString("status").equals("FAILED") ? DeliveryStatus.FAILED : DeliveryStatus.RECEIVED,
                             null, rs.getString("error"), SqlRunner.instant(rs, "received_at"),
-                            SqlRunner.instant(rs, "received_at")),
+                            SqlRunner.instant(rs, "received_at"), null),
                     userId, n));
-            all.addAll(tx.sql().query(
-                    "SELECT id, channel, user_id, summary, status, error_code, error_title, created_at, status_at, "
-                            + "as_template FROM chat_outbound WHERE user_id = ? ORDER BY id DESC LIMIT ?",
-                    rs -> new ChatMessage(rs.getLong("id"), rs.getString("channel"), rs.getString("user_id"),
-                            Direction.OUT, (rs.getBoolean("as_template") ? "[as template] " : "") + rs.getString("summary"),
-                            outboundStatus(rs.getString("status")), rs.getString("error_code"),
-                            rs.getString("error_title"), SqlRunner.instant(rs, "created_at"),
-                            SqlRunner.instant(rs, "status_at")),
-                    userId, n));
+            all.addAll(tx.sql().query(OUTBOUND + "WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+                    MessageLogService::outboundMessage, userId, n));
             all.sort(Comparator.comparing(ChatMessage::at).thenComparing(m -> m.direction() == Direction.OUT)
                     .thenComparing(ChatMessage::id).reversed());
             return all.size() > n ? List.copyOf(all.subList(0, n)) : all;
         });
+    }
+
+    @Override
+    public List<ChatMessage> outbound(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", ids.stream().map(id -> Long.toString(id)).toList());
+        return transactions.inTransaction(tx -> tx.sql().query(OUTBOUND + "WHERE id IN (" + in + ")",
+                MessageLogService::outboundMessage));
+    }
+
+    private static final String OUTBOUND = "SELECT id, channel, user_id, summary, status, error_code, error_title, "
+            + "created_at, status_at, as_template, tag FROM chat_outbound ";
+
+    private static ChatMessage outboundMessage(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ChatMessage(rs.getLong("id"), rs.getString("channel"), rs.getString("user_id"), Direction.OUT,
+                (rs.getBoolean("as_template") ? "[as template] " : "") + rs.getString("summary"),
+                outboundStatus(rs.getString("status")), rs.getString("error_code"), rs.getString("error_title"),
+                SqlRunner.instant(rs, "created_at"), SqlRunner.instant(rs, "status_at"), rs.getString("tag"));
     }
 
     private static String inboundSummary(String kind, String body, String what) {

@@ -22,7 +22,7 @@ public final class OutboundStore {
     static final int MAX_TEXT = 4096;
 
     public enum Status {
-        QUEUED(0), SENDING(1), SENT(2), DELIVERED(3), READ(4), FAILED(5);
+        QUEUED(0), HELD(0), SENDING(1), SENT(2), DELIVERED(3), READ(4), FAILED(5);
 
         final int rank;
 
@@ -39,21 +39,29 @@ public final class OutboundStore {
      */
     public long enqueue(SqlRunner sql, String channel, String userId, Reply reply, Reply.Template fallback,
                         String idempotencyKey, Status status, Instant now) {
+        return enqueue(sql, channel, userId, reply, fallback, idempotencyKey, status, now, null);
+    }
+
+    /** @param tag what sent it (not a reply), for the history; may be null */
+    public long enqueue(SqlRunner sql, String channel, String userId, Reply reply, Reply.Template fallback,
+                        String idempotencyKey, Status status, Instant now, String tag) {
         if (reply instanceof Reply.Text t && t.body().length() > MAX_TEXT) {
             // one row per part, so a retry never sends a part twice
             List<String> parts = TextFit.split(t.body(), MAX_TEXT);
             long first = 0;
             for (int i = 0; i < parts.size(); i++) {
                 long id = enqueue(sql, channel, userId, new Reply.Text(parts.get(i)), i == 0 ? fallback : null,
-                        i == 0 ? idempotencyKey : idempotencyKey + "#" + i, status, now);
+                        i == 0 ? idempotencyKey : idempotencyKey + "#" + i, status, now, tag);
                 first = i == 0 ? id : first;
             }
             return first;
         }
         long id = sql.insert("INSERT IGNORE INTO chat_outbound (channel, user_id, idempotency_key, reply, fallback, "
-                        + "summary, status, next_attempt_at, created_at, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "summary, status, next_attempt_at, created_at, status_at, tag) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 channel, userId, idempotencyKey, ReplyCodec.write(reply),
-                fallback == null ? null : ReplyCodec.write(fallback), ReplyCodec.summary(reply), status, now, now, now);
+                fallback == null ? null : ReplyCodec.write(fallback), ReplyCodec.summary(reply), status, now, now, now,
+                tag == null ? null : cut(tag, 100));
         if (id > 0) {
             return id;
         }
@@ -63,12 +71,13 @@ public final class OutboundStore {
 
     /**
      * Claims due messages of a channel, at most one per user (the oldest), for {@code lease}. A message
-     * whose sender died mid-send (lease over) is due again.
+     * whose sender died mid-send (lease over) is due again. A message held back by the channel (HELD, due a day
+     * later) does not hold up the user's later messages.
      */
     public List<Pending> claimDue(SqlRunner sql, String channel, int limit, Instant now, Duration lease) {
         List<Pending> rows = sql.query("SELECT o.id, o.user_id, o.reply, o.fallback, o.as_template, o.attempts "
                         + "FROM chat_outbound o WHERE o.channel = ? AND o.next_attempt_at <= ? "
-                        + "AND (o.status = 'QUEUED' OR (o.status = 'SENDING' AND o.lease_until < ?)) "
+                        + "AND (o.status IN ('QUEUED', 'HELD') OR (o.status = 'SENDING' AND o.lease_until < ?)) "
                         + "AND NOT EXISTS (SELECT 1 FROM chat_outbound p WHERE p.channel = o.channel "
                         + "AND p.user_id = o.user_id AND p.id < o.id AND p.status IN ('QUEUED', 'SENDING')) "
                         + "ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED",
@@ -113,6 +122,20 @@ public final class OutboundStore {
                 + "WHERE id = ? AND status IN ('SENT', 'DELIVERED')", due, asTemplate, code, cut(title), now, id) == 1;
     }
 
+    /**
+     * Holds a message the channel held back (WhatsApp 131049) until {@code due}, once: from SENDING (the send's
+     * answer) or from SENT / DELIVERED (a failed status reported later), and only if it was never held before. Its
+     * provider id is dropped, so later statuses of the refused attempt change nothing.
+     *
+     * @return whether it was held (false: held before, or not in one of those states)
+     */
+    public boolean hold(SqlRunner sql, long id, Instant due, String code, String title, Instant now) {
+        return sql.update("UPDATE chat_outbound SET status = 'HELD', next_attempt_at = ?, provider_id = NULL, "
+                        + "lease_until = NULL, held_at = ?, error_code = ?, error_title = ?, status_at = ? "
+                        + "WHERE id = ? AND held_at IS NULL AND status IN ('SENDING', 'SENT', 'DELIVERED')",
+                due, now, code, cut(title), now, id) == 1;
+    }
+
     public void failed(SqlRunner sql, long id, String code, String title, Instant now) {
         sql.update("UPDATE chat_outbound SET status = 'FAILED', lease_until = NULL, error_code = ?, error_title = ?, "
                 + "status_at = ? WHERE id = ?", code, cut(title), now, id);
@@ -147,12 +170,16 @@ public final class OutboundStore {
                                String title, Instant at) {
         return sql.update("UPDATE chat_outbound SET status = ?, status_at = ?, error_code = COALESCE(?, error_code), "
                         + "error_title = COALESCE(?, error_title) WHERE channel = ? AND provider_id = ? AND "
-                        + "(CASE status WHEN 'QUEUED' THEN 0 WHEN 'SENDING' THEN 1 WHEN 'SENT' THEN 2 "
+                        + "(CASE status WHEN 'QUEUED' THEN 0 WHEN 'HELD' THEN 0 WHEN 'SENDING' THEN 1 WHEN 'SENT' THEN 2 "
                         + "WHEN 'DELIVERED' THEN 3 WHEN 'READ' THEN 4 ELSE 5 END) < ?",
                 status, at, code, cut(title), channel, providerId, status.rank) == 1;
     }
 
     private static String cut(String s) {
-        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+        return cut(s, 500);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

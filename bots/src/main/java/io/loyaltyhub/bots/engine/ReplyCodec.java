@@ -35,6 +35,10 @@ public final class ReplyCodec {
                         .put("fallbackText", t.fallbackText());
                 ArrayNode p = n.putArray("params");
                 t.params().forEach(p::add);
+                if (!t.paramNames().isEmpty()) {
+                    ArrayNode names = n.putArray("paramNames");
+                    t.paramNames().forEach(names::add);
+                }
             }
         }
         return n.toString();
@@ -52,8 +56,10 @@ public final class ReplyCodec {
                 case "template" -> {
                     List<String> params = new ArrayList<>();
                     n.path("params").forEach(p -> params.add(p.asText()));
+                    List<String> names = new ArrayList<>();
+                    n.path("paramNames").forEach(p -> names.add(p.asText()));
                     yield new Reply.Template(n.path("name").asText(), n.path("language").asText(), params,
-                            n.path("fallbackText").asText());
+                            n.path("fallbackText").asText(), names);
                 }
                 default -> throw new IllegalArgumentException("unknown reply type in " + json);
             };

@@ -23,6 +23,7 @@ public final class GraphApiClient implements AutoCloseable {
 
     private final OkHttpClient http;
     private final String url;
+    private final String graphBase;
     private final String authorization;
 
     /**
@@ -53,7 +54,8 @@ public final class GraphApiClient implements AutoCloseable {
                 .build();
         String base = config.apiBaseUrl().endsWith("/") ? config.apiBaseUrl().substring(0, config.apiBaseUrl().length() - 1)
                 : config.apiBaseUrl();
-        this.url = base + "/" + config.apiVersion() + "/" + config.phoneNumberId() + "/messages";
+        this.graphBase = base + "/" + config.apiVersion();
+        this.url = graphBase + "/" + config.phoneNumberId() + "/messages";
         this.authorization = "Bearer " + config.accessToken().orElse("");
     }
 
@@ -83,6 +85,43 @@ public final class GraphApiClient implements AutoCloseable {
         } catch (IOException e) {
             return new Result(null, 0, "io", e.toString());
         }
+    }
+
+    /**
+     * Every message template of a business account: {@code GET /{waba-id}/message_templates}, page by page (the
+     * {@code paging.cursors.after} cursor while there is a {@code next} page).
+     *
+     * @throws IOException with Meta's message when a page cannot be read
+     */
+    public java.util.List<JsonNode> templates(String businessAccountId) throws IOException {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 200; page++) {
+            okhttp3.HttpUrl.Builder u = okhttp3.HttpUrl.get(graphBase + "/" + businessAccountId + "/message_templates")
+                    .newBuilder()
+                    .addQueryParameter("fields", "name,language,status,category,parameter_format,components")
+                    .addQueryParameter("limit", "100");
+            if (after != null) {
+                u.addQueryParameter("after", after);
+            }
+            Request request = new Request.Builder().url(u.build()).header("Authorization", authorization).get().build();
+            JsonNode json;
+            try (Response response = http.newCall(request).execute()) {
+                ResponseBody rb = response.body();
+                json = parse(rb == null ? "" : rb.string());
+                if (!response.isSuccessful()) {
+                    JsonNode error = json.path("error");
+                    throw new IOException("Meta answered " + response.code() + (error.has("code")
+                            ? " (" + error.path("code").asText() + "): " + error.path("message").asText() : ""));
+                }
+            }
+            json.path("data").forEach(all::add);
+            after = json.path("paging").path("cursors").path("after").asText("");
+            if (!json.path("paging").hasNonNull("next") || after.isEmpty()) {
+                return all;
+            }
+        }
+        return all;
     }
 
     private static JsonNode parse(String text) {

@@ -13,6 +13,13 @@ enum SendOutcome {
     PAIR_RATE,
     /** 131047: more than 24 hours since the user wrote; only a template may go out. */
     OUTSIDE_WINDOW,
+    /**
+     * 131049: WhatsApp held a marketing message back to keep the user's experience healthy (its per-user
+     * marketing limit). Tried once more after 24 hours, never in a loop.
+     */
+    HELD_BACK,
+    /** 131050: the user stopped marketing messages from this business. Never retried; their preference turns off. */
+    MARKETING_STOPPED,
     /** 190 (token expired) or 401/403: nothing can be sent until someone fixes the token. */
     AUTH,
     /** Anything else: the message cannot be sent (e.g. 131026 not on WhatsApp, 100 bad parameter). */
@@ -28,6 +35,12 @@ enum SendOutcome {
         String code = r.code() == null ? "" : r.code();
         if (code.equals("131047")) {
             return OUTSIDE_WINDOW;
+        }
+        if (code.equals("131049")) {
+            return HELD_BACK;
+        }
+        if (code.equals("131050")) {
+            return MARKETING_STOPPED;
         }
         if (code.equals("131056")) {
             return PAIR_RATE;

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * number request ({@code origin: contact_request}) is the user's own number; a contact card shared
  * by hand is somebody's, and is not answered as such. {@code user_changed_user_id} and
  * {@code user_changed_number} notices report a user's new BSUID.
+ *
+ * <p>The {@code message_template_status_update} field (no {@code metadata}: it is about the business account)
+ * reports template status changes; the {@code user_preferences} field a user stopping or resuming marketing messages.
  */
 public final class WebhookParser {
     public static final String CHANNEL = "whatsapp";
@@ -54,10 +57,21 @@ public final class WebhookParser {
         List<InboundMessage> messages = new ArrayList<>();
         List<WebhookDelivery.StatusUpdate> statuses = new ArrayList<>();
         List<WebhookDelivery.IdChange> idChanges = new ArrayList<>();
+        List<WebhookDelivery.TemplateUpdate> templates = new ArrayList<>();
+        List<WebhookDelivery.PreferenceUpdate> preferences = new ArrayList<>();
         int ignored = 0;
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
+                if (change.path("field").asText("").equals("message_template_status_update")) {
+                    String name = value.path("message_template_name").asText("");
+                    if (!name.isEmpty()) {
+                        templates.add(new WebhookDelivery.TemplateUpdate(name,
+                                value.path("message_template_language").asText(""), value.path("event").asText(""),
+                                value.path("reason").asText(null), value.path("message_template_category").asText(null)));
+                    }
+                    continue;
+                }
                 String number = value.path("metadata").path("phone_number_id").asText("");
                 if (!number.isEmpty() && !phoneNumberId.isEmpty() && !number.equals(phoneNumberId)) {
                     ignored += value.path("messages").size() + value.path("statuses").size();
@@ -81,6 +95,15 @@ public final class WebhookParser {
                         messages.add(parsed);
                     }
                 }
+                for (JsonNode p : value.path("user_preferences")) {
+                    String waId = p.path("wa_id").asText("");
+                    String what = p.path("value").asText("");
+                    if (p.path("category").asText("").equals("marketing_messages") && PHONE_DIGITS.matcher(waId).matches()
+                            && (what.equals("stop") || what.equals("resume"))) {
+                        preferences.add(new WebhookDelivery.PreferenceUpdate("+" + waId.replace("+", ""),
+                                what.equals("resume"), epoch(p.path("timestamp"))));
+                    }
+                }
                 for (JsonNode s : value.path("statuses")) {
                     JsonNode err = s.path("errors").path(0);
                     statuses.add(new WebhookDelivery.StatusUpdate(s.path("id").asText(), s.path("status").asText(),
@@ -89,7 +112,7 @@ public final class WebhookParser {
                 }
             }
         }
-        return new WebhookDelivery(messages, statuses, idChanges, ignored);
+        return new WebhookDelivery(messages, statuses, idChanges, templates, preferences, ignored);
     }
 
     /** Whether {@code id} is a business-scoped user id (and so never a phone number). */

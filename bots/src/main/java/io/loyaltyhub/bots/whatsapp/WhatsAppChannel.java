@@ -44,6 +44,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
     private final WhatsAppSender sender;
     private final InboundStore inbound;
     private final WhatsAppUserIds userIds = new WhatsAppUserIds();
+    private final TemplateCatalog templates;
     private volatile Instant lastWebhook;
 
     public WhatsAppChannel(WhatsAppConfig config, Transactions transactions, OutboundStore outbound,
@@ -68,6 +69,12 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
             this.client = null;
             this.sender = null;
         }
+        this.templates = new TemplateCatalog(transactions, config, client);
+    }
+
+    /** The business account's message templates. */
+    public TemplateCatalog templates() {
+        return templates;
     }
 
     public void start() {
@@ -117,7 +124,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
             return Outcome.BAD_PAYLOAD;
         }
         lastWebhook = clock.instant();
-        if (delivery.messages().isEmpty() && delivery.statuses().isEmpty() && delivery.idChanges().isEmpty()) {
+        if (delivery.isEmpty()) {
             return Outcome.ACCEPTED;
         }
         try {
@@ -140,6 +147,11 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
         Instant now = tx.now();
         for (WebhookDelivery d : deliveries) {
             d.idChanges().forEach(c -> userIds.changed(tx.sql(), c, now));
+            d.templateUpdates().forEach(u -> templates.apply(tx.sql(), u, now));
+            for (WebhookDelivery.PreferenceUpdate p : d.preferences()) {
+                tx.publish(new io.loyaltyhub.api.chat.event.MarketingPreferenceChanged(WebhookParser.CHANNEL, p.userId(),
+                        p.marketing(), "whatsapp:user_preferences", p.at() == null ? now : p.at()), p.userId());
+            }
         }
         List<InboundMessage> messages = new java.util.ArrayList<>();
         for (WebhookDelivery d : deliveries) {
@@ -151,7 +163,7 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
         boolean requeued = false;
         for (WebhookDelivery d : deliveries) {
             for (WebhookDelivery.StatusUpdate s : d.statuses()) {
-                requeued |= applyStatus(tx.sql(), s, now);
+                requeued |= applyStatus(tx, s, now);
             }
         }
         if (requeued) {
@@ -161,7 +173,8 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
     }
 
     /** @return whether a failed message was queued again */
-    private boolean applyStatus(SqlRunner sql, WebhookDelivery.StatusUpdate s, Instant now) {
+    private boolean applyStatus(Tx tx, WebhookDelivery.StatusUpdate s, Instant now) {
+        SqlRunner sql = tx.sql();
         Instant at = s.at() == null ? now : s.at();
         switch (s.status()) {
             case "sent" -> outbound.applyStatus(sql, WebhookParser.CHANNEL, s.providerId(), OutboundStore.Status.SENT,
@@ -176,6 +189,10 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
                     return false; // not ours, or already queued again
                 }
                 SendOutcome outcome = SendOutcome.ofCode(s.errorCode());
+                if (outcome == SendOutcome.HELD_BACK && outbound.hold(sql, p.get().id(),
+                        now.plus(WhatsAppSender.HOLD_BACK), s.errorCode(), s.errorTitle(), now)) {
+                    return false; // tried once more a day later; held before, it fails below
+                }
                 boolean again = switch (outcome) {
                     case OUTSIDE_WINDOW -> !p.get().asTemplate() && sender.fallbackFor(p.get()).isPresent()
                             && outbound.requeueFailed(sql, p.get().id(), now, s.errorCode(), s.errorTitle(), true, now);
@@ -185,8 +202,11 @@ public final class WhatsAppChannel implements WhatsAppWebhook, AutoCloseable {
                     default -> false;
                 };
                 if (!again) {
-                    outbound.applyStatus(sql, WebhookParser.CHANNEL, s.providerId(), OutboundStore.Status.FAILED,
-                            s.errorCode(), s.errorTitle(), at);
+                    boolean failedNow = outbound.applyStatus(sql, WebhookParser.CHANNEL, s.providerId(),
+                            OutboundStore.Status.FAILED, s.errorCode(), s.errorTitle(), at);
+                    if (failedNow && outcome == SendOutcome.MARKETING_STOPPED) { // once, also when Meta redelivers
+                        WhatsAppSender.marketingStopped(tx, p.get().userId(), s.errorCode(), now);
+                    }
                 }
                 return again;
             }

@@ -20,7 +20,20 @@ import java.util.Optional;
  */
 public record WhatsAppConfig(String apiBaseUrl, String apiVersion, String phoneNumberId, Optional<String> accessToken,
                              String appSecret, String verifyToken, int sendRate, String fallbackTemplate,
-                             String fallbackLanguage, Duration timeout) {
+                             String fallbackLanguage, Duration timeout, String businessAccountId) {
+
+    /** Without a business account id (no message template list). */
+    public WhatsAppConfig(String apiBaseUrl, String apiVersion, String phoneNumberId, Optional<String> accessToken,
+                          String appSecret, String verifyToken, int sendRate, String fallbackTemplate,
+                          String fallbackLanguage, Duration timeout) {
+        this(apiBaseUrl, apiVersion, phoneNumberId, accessToken, appSecret, verifyToken, sendRate, fallbackTemplate,
+                fallbackLanguage, timeout, "");
+    }
+
+    public WhatsAppConfig withBusinessAccountId(String id) {
+        return new WhatsAppConfig(apiBaseUrl, apiVersion, phoneNumberId, accessToken, appSecret, verifyToken, sendRate,
+                fallbackTemplate, fallbackLanguage, timeout, id == null ? "" : id);
+    }
 
     public static WhatsAppConfig off() {
         return new WhatsAppConfig("https://graph.facebook.com", "v23.0", "", Optional.empty(), "", "", 80, "",

@@ -102,10 +102,14 @@ public final class WhatsAppRenderer {
         tpl.putObject("language").put("code", t.language());
         if (!t.params().isEmpty()) {
             ArrayNode params = tpl.putArray("components").addObject().put("type", "body").putArray("parameters");
-            for (String p : t.params()) {
+            for (int k = 0; k < t.params().size(); k++) {
                 // template parameters may not contain new lines, tabs or more than 4 spaces in a row
-                String flat = p.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {4,}", "   ");
-                params.addObject().put("type", "text").put("text", TextFit.fit(nonEmpty(flat), TEMPLATE_PARAM));
+                String flat = t.params().get(k).replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {4,}", "   ");
+                ObjectNode param = params.addObject().put("type", "text");
+                if (!t.paramNames().isEmpty()) {
+                    param.put("parameter_name", t.paramNames().get(k)); // parameter_format NAMED
+                }
+                param.put("text", TextFit.fit(nonEmpty(flat), TEMPLATE_PARAM));
             }
         }
         return n;

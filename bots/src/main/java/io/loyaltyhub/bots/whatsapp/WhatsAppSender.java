@@ -28,6 +28,8 @@ public final class WhatsAppSender implements AutoCloseable {
     private static final int MAX_THROTTLED_ATTEMPTS = 40;
     private static final Duration WINDOW = Duration.ofHours(24);
     private static final int MAX_IN_FLIGHT = 128;
+    /** How long a message WhatsApp held back (131049) waits before its one more try. */
+    static final Duration HOLD_BACK = Duration.ofHours(24);
 
     private final Transactions transactions;
     private final OutboundStore outbound;
@@ -71,8 +73,10 @@ public final class WhatsAppSender implements AutoCloseable {
     private void sendOne(OutboundStore.Pending p) {
         try {
             Optional<Reply.Template> fallback = fallbackFor(p);
-            boolean asTemplate = fallback.isPresent() && (p.asTemplate() || outsideWindow(p.userId()));
-            Reply reply = asTemplate ? fallback.get() : p.reply();
+            // a template is sent as it is, inside the window or not
+            boolean asTemplate = p.reply() instanceof Reply.Template
+                    || fallback.isPresent() && (p.asTemplate() || outsideWindow(p.userId()));
+            Reply reply = asTemplate && !(p.reply() instanceof Reply.Template) ? fallback.get() : p.reply();
             for (long wait; (wait = rate.tryAcquire()) > 0; ) {
                 Thread.sleep(wait);
             }
@@ -123,6 +127,15 @@ public final class WhatsAppSender implements AutoCloseable {
                 }
                 case AUTH -> retryOrFail(sql, p, now.plusSeconds(60), r, asTemplate, MAX_THROTTLED_ATTEMPTS, now);
                 case RETRY -> retryOrFail(sql, p, now.plus(backoff(p.attempts())), r, asTemplate, MAX_ATTEMPTS, now);
+                case HELD_BACK -> {
+                    if (!outbound.hold(sql, p.id(), now.plus(HOLD_BACK), r.code(), r.title(), now)) {
+                        outbound.failed(sql, p.id(), r.code(), r.title() + " (held back again after a day)", now);
+                    }
+                }
+                case MARKETING_STOPPED -> {
+                    outbound.failed(sql, p.id(), r.code(), r.title(), now);
+                    marketingStopped(tx, p.userId(), r.code(), now);
+                }
                 case PERMANENT -> outbound.failed(sql, p.id(), r.code() == null ? "HTTP " + r.httpStatus() : r.code(),
                         r.title(), now);
             }
@@ -131,6 +144,12 @@ public final class WhatsAppSender implements AutoCloseable {
         if (outcome == SendOutcome.THROTTLED) {
             LOG.info("WhatsApp throughput limit reached ({}): now {} messages/s", r.code(), (int) rate.currentRate());
         }
+    }
+
+    /** The user stopped marketing messages from this business (131050): others turn their preference off. */
+    static void marketingStopped(io.loyaltyhub.api.data.Tx tx, String userId, String code, Instant now) {
+        tx.publish(new io.loyaltyhub.api.chat.event.MarketingPreferenceChanged(WebhookParser.CHANNEL, userId, false,
+                "whatsapp:" + code, now), userId);
     }
 
     private void retryOrFail(io.loyaltyhub.api.data.SqlRunner sql, OutboundStore.Pending p, Instant due,

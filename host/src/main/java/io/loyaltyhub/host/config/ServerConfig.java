@@ -159,11 +159,16 @@ public record ServerConfig(String host, int serverPort, Set<String> trustedProxi
             throw new ConfigException("whatsapp.phone-number-id: expected the number's id (digits) from WhatsApp "
                     + "Manager, got '" + numberId + "'");
         }
+        String businessAccountId = r.string("whatsapp.business-account-id", "");
+        if (!businessAccountId.isEmpty() && !businessAccountId.matches("\\d{5,30}")) {
+            throw new ConfigException("whatsapp.business-account-id: expected the WhatsApp Business Account id "
+                    + "(digits) from WhatsApp Manager, got '" + businessAccountId + "'");
+        }
         return new ChatConfig(language, region, new WhatsAppConfig(base, version, numberId,
                 r.optional("whatsapp.access-token"), r.string("whatsapp.app-secret", ""),
                 r.string("whatsapp.verify-token", ""), r.intInRange("whatsapp.send-rate", 80, 1, 1000),
                 r.string("whatsapp.fallback-template", ""), r.string("whatsapp.fallback-language", "en"),
-                r.duration("whatsapp.timeout", Duration.ofSeconds(10))), telegram(r),
+                r.duration("whatsapp.timeout", Duration.ofSeconds(10)), businessAccountId), telegram(r),
                 r.intInRange("chat.workers", 4, 1, 64));
     }
 

@@ -36,8 +36,18 @@ class ChannelsViewTest {
 
         @Override
         public long queue(io.loyaltyhub.api.data.Tx tx, String channel, String userId, Reply reply,
-                          Reply.Template fallback, String idempotencyKey) {
+                          Reply.Template fallback, String idempotencyKey, String tag) {
             throw new AssertionError("queue is not used by the code under test");
+        }
+
+        @Override
+        public java.util.Optional<java.time.Instant> lastInbound(String channel, String userId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean enabled(String channel) {
+            return status.stream().anyMatch(s -> s.channel().equals(channel) && s.configured());
         }
     }
 

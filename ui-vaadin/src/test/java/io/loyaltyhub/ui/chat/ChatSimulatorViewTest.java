@@ -283,6 +283,6 @@ class ChatSimulatorViewTest {
     }
 
     static Customer customer(long id, String mobile, String name) {
-        return new Customer(id, mobile, name, null, "en", CustomerStatus.ACTIVE, "SILVER", null, null, null, List.of());
+        return new Customer(id, mobile, name, null, "en", CustomerStatus.ACTIVE, "SILVER", null, null, null, List.of(), null);
     }
 }

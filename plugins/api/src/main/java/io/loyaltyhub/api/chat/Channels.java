@@ -22,6 +22,23 @@ public interface Channels extends PluginService {
      * Like {@link #send}, inside the caller's transaction: the message is queued only if it commits
      * (an event listener telling a user about the event it applies, exactly once).
      */
+    default long queue(io.loyaltyhub.api.data.Tx tx, String channel, String userId, Reply reply,
+                       Reply.Template fallback, String idempotencyKey) {
+        return queue(tx, channel, userId, reply, fallback, idempotencyKey, null);
+    }
+
+    /**
+     * Like {@link #queue(io.loyaltyhub.api.data.Tx, String, String, Reply, Reply.Template, String)}, with a tag the
+     * message history shows (what sent it, e.g. {@code points-earned v3}).
+     *
+     * @return the message id, or 0 when the channel is off (nothing queued)
+     */
     long queue(io.loyaltyhub.api.data.Tx tx, String channel, String userId, Reply reply, Reply.Template fallback,
-               String idempotencyKey);
+               String idempotencyKey, String tag);
+
+    /** When the user last wrote on the channel (WhatsApp's 24-hour customer-service window starts there). */
+    java.util.Optional<java.time.Instant> lastInbound(String channel, String userId);
+
+    /** Whether the channel is configured and sending. */
+    boolean enabled(String channel);
 }

@@ -9,5 +9,9 @@ public enum Intent {
     MENU,
     HELP,
     STOP,
-    START
+    START,
+    /** "STOP OFFERS": marketing messages only; everything else keeps coming. */
+    STOP_OFFERS,
+    /** "START OFFERS": opt in to marketing messages. */
+    START_OFFERS
 }

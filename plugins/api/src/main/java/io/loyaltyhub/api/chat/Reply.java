@@ -51,12 +51,26 @@ public sealed interface Reply {
      * @param language e.g. {@code en} or {@code hi}
      * @param params   the body's parameters, in order
      */
-    record Template(String name, String language, List<String> params, String fallbackText) implements Reply {
+    /**
+     * An approved WhatsApp template. {@code paramNames} empty: positional body parameters ({{1}}, {{2}}); else the
+     * names of {@code params}, one each, for templates created with {@code parameter_format: NAMED}.
+     */
+    record Template(String name, String language, List<String> params, String fallbackText, List<String> paramNames)
+            implements Reply {
         public Template {
             Objects.requireNonNull(name);
             Objects.requireNonNull(language);
             params = List.copyOf(params);
             fallbackText = fallbackText == null ? "" : fallbackText;
+            paramNames = paramNames == null ? List.of() : List.copyOf(paramNames);
+            if (!paramNames.isEmpty() && paramNames.size() != params.size()) {
+                throw new IllegalArgumentException(params.size() + " parameters, " + paramNames.size() + " names");
+            }
+        }
+
+        /** With positional parameters. */
+        public Template(String name, String language, List<String> params, String fallbackText) {
+            this(name, language, params, fallbackText, List.of());
         }
     }
 

@@ -41,6 +41,12 @@ public interface LoyaltyService extends PluginService {
     Customer setConsent(Actor actor, long customerId, boolean consent, String source);
 
     /** Every consent change of the customer, oldest first. */
+    /**
+     * Records the customer's opt-in to marketing messages (or its withdrawal), with time and source, and publishes
+     * {@link io.loyaltyhub.api.loyalty.event.MarketingConsentChanged}. Unchanged: nothing is recorded.
+     */
+    Customer setMarketingConsent(Actor actor, long customerId, boolean marketing, String source);
+
     List<ConsentChange> consentHistory(long customerId);
 
     /**

@@ -17,7 +17,7 @@ final class Customers {
     }
 
     static final String COLUMNS = "id, mobile, name, birth_month, birth_day, birth_year, language, status, tier_code, "
-            + "consent_at, consent_source, joined_at";
+            + "consent_at, consent_source, joined_at, marketing_at";
 
     static Optional<Customer> byId(SqlRunner sql, long id) {
         return sql.one("SELECT " + COLUMNS + " FROM loyalty_customer WHERE id = ?", Customers::customer, id)
@@ -35,7 +35,7 @@ final class Customers {
                 rs -> new Kid(rs.getLong(1), rs.getString(2), new Birthday(rs.getInt(3), rs.getInt(4),
                         (Integer) rs.getObject(5, Integer.class))), c.id());
         return new Customer(c.id(), c.mobile(), c.name(), c.birthday(), c.language(), c.status(), c.tier(),
-                c.consentAt(), c.consentSource(), c.joinedAt(), kids);
+                c.consentAt(), c.consentSource(), c.joinedAt(), kids, c.marketingAt());
     }
 
     /** A customer row without kids ({@link #withKids} adds them). */
@@ -45,6 +45,7 @@ final class Customers {
                 : new Birthday(month, rs.getInt("birth_day"), rs.getObject("birth_year", Integer.class));
         return new Customer(rs.getLong("id"), rs.getString("mobile"), rs.getString("name"), birthday,
                 rs.getString("language"), CustomerStatus.valueOf(rs.getString("status")), rs.getString("tier_code"),
-                SqlRunner.instant(rs, "consent_at"), rs.getString("consent_source"), SqlRunner.instant(rs, "joined_at"), List.of());
+                SqlRunner.instant(rs, "consent_at"), rs.getString("consent_source"), SqlRunner.instant(rs, "joined_at"), List.of(),
+                SqlRunner.instant(rs, "marketing_at"));
     }
 }

@@ -36,6 +36,10 @@ public class CustomersEndpoint implements ApiEndpoint {
     public record Referral(String code, String link) {
     }
 
+    /** Marketing opt-in given ({@code marketing} true) or withdrawn. */
+    public record MarketingConsentRequest(@io.loyaltyhub.api.http.Required Boolean marketing, String source) {
+    }
+
     public record ConsentRequest(Boolean consent, String source) {
     }
 
@@ -73,6 +77,9 @@ public class CustomersEndpoint implements ApiEndpoint {
                         ConsentChange[].class, r -> ApiResponse.ok(loyalty().consentHistory(r.idParam("id")))),
                 ApiRoute.post("/{id}/consent", "customers:write", "Record consent given (status ACTIVE) or withdrawn (OPTED_OUT)",
                         ConsentRequest.class, Customer.class, this::consent),
+                ApiRoute.post("/{id}/marketing-consent", "customers:write",
+                        "Record the marketing opt-in (offers) given or withdrawn; separate from the consent to be messaged",
+                        MarketingConsentRequest.class, Customer.class, this::marketingConsent),
                 ApiRoute.post("/{id}/kids", "customers:write", "Add a kid", NewKid.class, Kid.class, this::addKid).created(),
                 ApiRoute.delete("/{id}/kids/{kidId}", "customers:write", "Remove a kid", this::removeKid),
                 ApiRoute.get("/{id}/points", "points:read", "Balance: available, pending, expiring soon, lifetime, tier",
@@ -133,6 +140,14 @@ public class CustomersEndpoint implements ApiEndpoint {
             throw ApiProblem.invalid("consent is required", java.util.Map.of("consent", "is required (true or false)"));
         }
         return ApiResponse.ok(loyalty().setConsent(r.actor(), r.idParam("id"), body.consent(), body.source()));
+    }
+
+    private ApiResponse marketingConsent(ApiRequest r) {
+        MarketingConsentRequest body = r.body(MarketingConsentRequest.class);
+        if (body.marketing() == null) {
+            throw ApiProblem.invalid("marketing is required", java.util.Map.of("marketing", "is required (true or false)"));
+        }
+        return ApiResponse.ok(loyalty().setMarketingConsent(r.actor(), r.idParam("id"), body.marketing(), body.source()));
     }
 
     private ApiResponse addKid(ApiRequest r) {

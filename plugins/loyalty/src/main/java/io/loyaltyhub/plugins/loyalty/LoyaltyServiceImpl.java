@@ -235,7 +235,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             Ledger.lock(tx.sql(), customerId);
             Instant now = tx.now();
             tx.sql().update("UPDATE loyalty_customer SET mobile = ?, name = NULL, birth_month = NULL, birth_day = NULL, "
-                    + "birth_year = NULL, consent_at = NULL, consent_source = NULL, referral_code = NULL, status = 'ERASED', "
+                    + "birth_year = NULL, consent_at = NULL, consent_source = NULL, marketing_at = NULL, referral_code = NULL, status = 'ERASED', "
                     + "updated_at = ? "
                     + "WHERE id = ?", "erased-" + customerId, now, customerId);
             tx.sql().update("DELETE FROM loyalty_kid WHERE customer_id = ?", customerId);
@@ -282,6 +282,38 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             return null;
         });
         return find(customerId).orElseThrow();
+    }
+
+    @Override
+    public Customer setMarketingConsent(Actor actor, long customerId, boolean marketing, String source) {
+        String src = source == null ? defaultSource(actor) : source.trim().toLowerCase(Locale.ROOT);
+        if (!CONSENT_SOURCES.contains(src)) {
+            throw Rejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
+        }
+        context.transactions().run(tx -> {
+            Customer before = Customers.byId(tx.sql(), customerId)
+                    .orElseThrow(() -> Rejected.notFound("not-found", "No customer with id " + customerId));
+            marketingConsent(tx, actor, before, marketing, src);
+            return null;
+        });
+        return find(customerId).orElseThrow();
+    }
+
+    /** Changes the marketing opt-in in {@code tx}; unchanged, nothing is recorded. */
+    static void marketingConsent(io.loyaltyhub.api.data.Tx tx, Actor actor, Customer before, boolean marketing,
+                                 String source) {
+        if (before.status() == CustomerStatus.ERASED) {
+            throw Rejected.conflict("customer-erased", "Customer " + before.id() + " was erased.");
+        }
+        if (before.marketing() == marketing) {
+            return;
+        }
+        tx.sql().update("UPDATE loyalty_customer SET marketing_at = ?, updated_at = ? WHERE id = ?",
+                marketing ? tx.now() : null, tx.now(), before.id());
+        Consents.recordMarketing(tx, before.id(), marketing, source);
+        tx.audit(actor, marketing ? "customer.marketing-given" : "customer.marketing-withdrawn", "customer",
+                String.valueOf(before.id()), Map.of("marketing", before.marketing()),
+                Map.of("marketing", marketing, "source", source));
     }
 
     @Override
@@ -504,10 +536,12 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             }
             BillResult result = new BillResult(b.billNumber(), customerId, points, pending ? points : 0,
                     outcome.applied(), false);
-            // lines: per-category commissions (affiliates plugin)
+            long balance = tx.sql().one("SELECT wallet FROM loyalty_customer WHERE id = ?", rs -> rs.getLong(1),
+                    customerId).orElse(0L);
+            // lines: per-category commissions (affiliates plugin); balance: the notification
             tx.publish(new BillProcessed(b.billNumber(), customerId, checked.mobile(), b.amount(), b.currency(), points,
                     pending ? points : 0, b.billedAt().toInstant(), b.storeId(), b.couponCode(), b.affiliateCode(),
-                    b.lines()), String.valueOf(customerId));
+                    b.lines(), balance), String.valueOf(customerId));
             return result;
         });
     }

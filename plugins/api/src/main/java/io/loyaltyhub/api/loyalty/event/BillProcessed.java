@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A bill earned points (or would have: 0 points is still a processed bill); {@code lines} empty when the bill had none. */
+/**
+ * A bill earned points (or would have: 0 points is still a processed bill); {@code lines} empty when the bill had none.
+ * {@code balance}: the customer's spendable points right after the bill (0 in events written before it existed).
+ */
 @EventType("loyalty.bill-processed")
-public record BillProcessed(String billNumber, long customerId, String mobile, BigDecimal amount, String currency, long pointsEarned, long pointsPending, Instant billedAt, String storeId, String couponCode, String affiliateCode, List<BillLine> lines) implements DomainEvent {
+public record BillProcessed(String billNumber, long customerId, String mobile, BigDecimal amount, String currency, long pointsEarned, long pointsPending, Instant billedAt, String storeId, String couponCode, String affiliateCode, List<BillLine> lines, long balance) implements DomainEvent {
 }

@@ -86,6 +86,9 @@ final class Membership {
             case START -> {
                 return start(x);
             }
+            case STOP_OFFERS, START_OFFERS -> {
+                return offers(x, turn.intent() == io.loyaltyhub.api.chat.Intent.START_OFFERS);
+            }
             case MENU -> {
                 return menu(x, x.s().hello(x.c()));
             }
@@ -242,6 +245,13 @@ final class Membership {
     private ChatStep start(Turn x) {
         Customer c = support.loyalty().setConsent(FlowSupport.actor(x.turn()), x.c().id(), true, FlowSupport.CONSENT_SOURCE);
         return ChatStep.to(MENU, Screens.lead(x.t().get("start.done"), x.s().menu(c)));
+    }
+
+    /** STOP OFFERS / START OFFERS: the marketing opt-in only; messages about points keep coming. */
+    private ChatStep offers(Turn x, boolean on) {
+        Customer c = support.loyalty().setMarketingConsent(FlowSupport.actor(x.turn()), x.c().id(), on,
+                FlowSupport.CONSENT_SOURCE);
+        return ChatStep.to(MENU, Screens.lead(x.t().get(on ? "offers.started" : "offers.stopped"), x.s().menu(c)));
     }
 
     // ---- rewards -----------------------------------------------------------------------------------

@@ -48,9 +48,11 @@ class FakeLoyalty implements LoyaltyService {
         final List<Kid> kids = new ArrayList<>();
         final List<LedgerLine> history = new ArrayList<>();
         final List<ConsentChange> consents = new ArrayList<>();
+        Instant marketingAt;
 
         Customer customer() {
-            return new Customer(id, mobile, name, birthday, language, status, tier, null, "whatsapp", null, List.copyOf(kids));
+            return new Customer(id, mobile, name, birthday, language, status, tier, null, "whatsapp", null, List.copyOf(kids),
+                    marketingAt);
         }
     }
 
@@ -88,7 +90,7 @@ class FakeLoyalty implements LoyaltyService {
         joins.add(n);
         Member m = add(n.mobile(), n.name(), n.language());
         m.birthday = n.birthday();
-        m.consents.add(new ConsentChange(true, n.consentSource(), Instant.now()));
+        m.consents.add(new ConsentChange(true, n.consentSource(), Instant.now(), ConsentChange.MESSAGES));
         return m.customer();
     }
 
@@ -125,7 +127,16 @@ class FakeLoyalty implements LoyaltyService {
         if (m.status != CustomerStatus.BLOCKED) {
             m.status = consent ? CustomerStatus.ACTIVE : CustomerStatus.OPTED_OUT;
         }
-        m.consents.add(new ConsentChange(consent, source, Instant.now()));
+        m.consents.add(new ConsentChange(consent, source, Instant.now(), ConsentChange.MESSAGES));
+        return m.customer();
+    }
+
+    @Override
+    public Customer setMarketingConsent(Actor actor, long customerId, boolean marketing, String source) {
+        actors.add(actor);
+        Member m = member(customerId);
+        m.marketingAt = marketing ? Instant.now() : null;
+        m.consents.add(new ConsentChange(marketing, source, Instant.now(), ConsentChange.MARKETING));
         return m.customer();
     }
 
