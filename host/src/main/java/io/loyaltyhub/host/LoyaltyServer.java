@@ -113,6 +113,7 @@ public final class LoyaltyServer implements AutoCloseable {
         toClose.add(plugins);
         plugins.loadAll();
         pluginAdmin = new PluginAdminService(plugins, settings, tx);
+        services.register(io.loyaltyhub.api.platform.PluginAdmin.class, pluginAdmin);
         AuditLogService audit = new AuditLogService(tx);
         EventAdminService eventAdmin = new EventAdminService(tx);
         toClose.add(new PlatformMetrics(eventAdmin, pluginAdmin));

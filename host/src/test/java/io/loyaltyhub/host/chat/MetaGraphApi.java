@@ -33,6 +33,9 @@ public final class MetaGraphApi implements AutoCloseable {
     public static final String VERIFY_TOKEN = "verify-me-please";
     public static final String PATH = "/v23.0/" + PHONE_NUMBER_ID + "/messages";
     public static final String FALLBACK_TEMPLATE = "loyalty_update";
+    /** The WhatsApp Business Account the test number belongs to (as in the webhooks' entry id). */
+    public static final String BUSINESS_ACCOUNT_ID = "102290129340398";
+    public static final String TEMPLATES_PATH = "/v23.0/" + BUSINESS_ACCOUNT_ID + "/message_templates";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer wm;
@@ -54,6 +57,40 @@ public final class MetaGraphApi implements AutoCloseable {
         return new ChatConfig("en", "IN", new WhatsAppConfig("http://127.0.0.1:" + wm.port(), "v23.0",
                 PHONE_NUMBER_ID, Optional.of(TOKEN), APP_SECRET, VERIFY_TOKEN, 80, FALLBACK_TEMPLATE, "en", timeout),
                 TelegramConfig.off(), 4);
+    }
+
+    /** With the business account id (message templates) and the given Telegram channel. */
+    public ChatConfig chatConfig(Duration timeout, TelegramConfig telegram) {
+        ChatConfig c = chatConfig(timeout);
+        return new ChatConfig(c.defaultLanguage(), c.defaultRegion(),
+                c.whatsapp().withBusinessAccountId(BUSINESS_ACCOUNT_ID), telegram, c.concurrentTurns());
+    }
+
+    /**
+     * {@code GET /{waba}/message_templates} answers with {@code templates}, in pages of {@code pageSize} linked by
+     * Meta's cursors ({@code paging.cursors.after}, {@code paging.next} while there are more).
+     */
+    public void stubTemplates(List<? extends JsonNode> templates, int pageSize) {
+        wm.removeStubsByMetadata(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.kind",
+                equalTo("templates")));
+        int pages = Math.max(1, (templates.size() + pageSize - 1) / pageSize);
+        for (int p = 0; p < pages; p++) {
+            com.fasterxml.jackson.databind.node.ObjectNode page = JSON.createObjectNode();
+            com.fasterxml.jackson.databind.node.ArrayNode data = page.putArray("data");
+            templates.subList(p * pageSize, Math.min(templates.size(), (p + 1) * pageSize)).forEach(data::add);
+            com.fasterxml.jackson.databind.node.ObjectNode paging = page.putObject("paging");
+            paging.putObject("cursors").put("before", "c" + p + "b").put("after", "c" + p + "a");
+            if (p < pages - 1) {
+                paging.put("next", "https://graph.facebook.com" + TEMPLATES_PATH + "?limit=" + pageSize + "&after=c"
+                        + p + "a");
+            }
+            MappingBuilder get = com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(TEMPLATES_PATH))
+                    .withHeader("Authorization", equalTo("Bearer " + TOKEN));
+            get = p == 0 ? get.withQueryParam("after", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                    : get.withQueryParam("after", equalTo("c" + (p - 1) + "a"));
+            wm.stubFor(get.withMetadata(java.util.Map.of("kind", "templates")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(page.toString())));
+        }
     }
 
     public WireMockServer wireMock() {

@@ -108,6 +108,33 @@ public final class MetaWebhooks {
         return d;
     }
 
+    /** {@code message_template_status_update}: a template's status changed (no metadata: it is the account's). */
+    public static ObjectNode templateStatus(String name, String language, String event, String reason) {
+        ObjectNode root = JSON.createObjectNode().put("object", "whatsapp_business_account");
+        ObjectNode entry = root.putArray("entry").addObject().put("id", MetaGraphApi.BUSINESS_ACCOUNT_ID)
+                .put("time", Instant.now().getEpochSecond());
+        entry.putArray("changes").addObject().put("field", "message_template_status_update").putObject("value")
+                .put("event", event).put("message_template_id", 594425479261596L)
+                .put("message_template_name", name).put("message_template_language", language)
+                .put("reason", reason).put("message_template_category", "UTILITY");
+        return root;
+    }
+
+    /** {@code user_preferences}: the user stopped ("stop") or resumed ("resume") marketing messages. */
+    public static ObjectNode userPreference(String mobile, String name, String value) {
+        ObjectNode d = delivery();
+        ((ObjectNode) d.path("entry").path(0).path("changes").path(0)).put("field", "user_preferences");
+        ObjectNode v = value(d);
+        String waId = mobile.replace("+", "");
+        v.putArray("contacts").addObject().put("wa_id", waId).putObject("profile").put("name", name);
+        v.putArray("user_preferences").addObject().put("wa_id", waId)
+                .put("detail", value.equals("stop") ? "User requested to stop marketing messages"
+                        : "User requested to resume marketing messages")
+                .put("category", "marketing_messages").put("value", value)
+                .put("timestamp", Instant.now().getEpochSecond());
+        return d;
+    }
+
     /** Posts a delivery signed like Meta signs it; returns the HTTP status. */
     public int post(ObjectNode delivery) {
         byte[] body = delivery.toString().getBytes(StandardCharsets.UTF_8);

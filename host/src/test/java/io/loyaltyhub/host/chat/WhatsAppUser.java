@@ -15,15 +15,15 @@ import static org.awaitility.Awaitility.await;
  * A customer on WhatsApp, as a test drives one: sends text or taps what the bot offered (through
  * signed Meta-shaped webhooks) and reads the bot's answer from what reached WireMock.
  */
-final class WhatsAppUser {
-    final String mobile;
+public final class WhatsAppUser {
+    public final String mobile;
     private final TestServer server;
     private final MetaGraphApi meta;
     private final MetaWebhooks webhooks;
     private int seen;
     private List<JsonNode> last = List.of();
 
-    WhatsAppUser(String mobile, TestServer server, MetaGraphApi meta, MetaWebhooks webhooks) {
+    public WhatsAppUser(String mobile, TestServer server, MetaGraphApi meta, MetaWebhooks webhooks) {
         this.mobile = mobile;
         this.server = server;
         this.meta = meta;
@@ -31,13 +31,13 @@ final class WhatsAppUser {
     }
 
     /** Types a message; returns the bot's answer (every message it sent for this one). */
-    List<JsonNode> says(String text) {
+    public List<JsonNode> says(String text) {
         String id = MetaWebhooks.newMessageId();
         return deliver(id, MetaWebhooks.text(mobile, id, text));
     }
 
     /** Taps a button or list row the bot offered in its last answer (fails if it was not offered). */
-    List<JsonNode> taps(String choiceId) {
+    public List<JsonNode> taps(String choiceId) {
         JsonNode offered = offered(choiceId);
         assertThat(offered).as("choice %s offered in %s", choiceId, last).isNotNull();
         String id = MetaWebhooks.newMessageId();
@@ -73,7 +73,7 @@ final class WhatsAppUser {
     }
 
     /** Treats the first {@code n} messages to this user as already read (e.g. from before a restart). */
-    void skipSeen(int n) {
+    public void skipSeen(int n) {
         seen = n;
     }
 

@@ -43,4 +43,36 @@ public interface ApiRequest {
         }
         throw ApiProblem.notFound("No such " + name + ": " + raw);
     }
+
+    /** A whole number from the query, or {@code fallback} when absent; anything else is a 400 problem. */
+    default int queryInt(String name, int fallback) {
+        try {
+            return query(name).map(String::trim).filter(v -> !v.isEmpty()).map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("invalid-query", name + " must be a whole number");
+        }
+    }
+
+    /**
+     * A time from the query: an ISO instant ({@code 2026-11-01T00:00:00Z}) or a date ({@code 2026-11-01}, the start of
+     * that day in UTC; with {@code endOfDay} the start of the next, so the day is included). Else a 400 problem.
+     */
+    default java.util.Optional<java.time.Instant> queryTime(String name, boolean endOfDay) {
+        java.util.Optional<String> raw = query(name).map(String::trim).filter(v -> !v.isEmpty());
+        if (raw.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String v = raw.get();
+        try {
+            if (v.length() == 10) {
+                java.time.LocalDate d = java.time.LocalDate.parse(v);
+                return java.util.Optional.of((endOfDay ? d.plusDays(1) : d).atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant());
+            }
+            return java.util.Optional.of(java.time.Instant.parse(v));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.badRequest("invalid-query", name
+                    + " must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
+        }
+    }
 }

@@ -55,7 +55,7 @@ public class TierReviewJob implements ScheduledJob {
                 Tiers.Tier target = Tiers.reached(tx, q).orElseGet(() -> Tiers.lowest(tx));
                 int currentRank = b.tier() == null ? 0 : Tiers.byCode(tx, b.tier()).map(Tiers.Tier::rank).orElse(0);
                 if (target.rank() < currentRank) {
-                    Tiers.change(tx, id, b.tier(), target.code(), "review: " + q + " qualifying points", now);
+                    Tiers.change(tx, id, b.tier(), target.code(), "review: " + q + " qualifying points", false, now);
                     return 1;
                 }
                 tx.sql().update("UPDATE loyalty_customer SET tier_since = ? WHERE id = ?", now, id); // next review in a window

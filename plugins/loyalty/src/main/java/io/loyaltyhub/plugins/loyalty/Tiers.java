@@ -65,16 +65,17 @@ final class Tiers {
         Optional<Tier> target = reached(tx, q);
         int currentRank = currentCode == null ? 0 : byCode(tx, currentCode).map(Tier::rank).orElse(0);
         if (target.isPresent() && target.get().rank() > currentRank) {
-            change(tx, customerId, currentCode, target.get().code(), "qualified with " + q + " points", now);
+            change(tx, customerId, currentCode, target.get().code(), "qualified with " + q + " points",
+                    currentCode != null, now);
         }
     }
 
-    static void change(Tx tx, long customerId, String from, String to, String reason, Instant now) {
+    static void change(Tx tx, long customerId, String from, String to, String reason, boolean upgrade, Instant now) {
         tx.sql().update("UPDATE loyalty_customer SET tier_code = ?, tier_since = ?, updated_at = ? WHERE id = ?",
                 to, now, now, customerId);
         tx.sql().update("INSERT INTO loyalty_tier_change (customer_id, from_tier, to_tier, reason, changed_at) "
                 + "VALUES (?, ?, ?, ?, ?)", customerId, from, to, reason, now);
-        tx.publish(new TierChanged(customerId, from, to, reason), String.valueOf(customerId));
+        tx.publish(new TierChanged(customerId, from, to, reason, upgrade), String.valueOf(customerId));
         Badges.unlock(tx, customerId, "TIER_" + to);
     }
 }

@@ -58,12 +58,6 @@ class AffiliateBundlesTest {
             used.add("keywords.language." + l);
         }
         used.addAll(List.of("keywords.yes", "keywords.no", "keywords.skip", "format.locale", "format.date", "format.month"));
-        // what AffiliateNotifications sends when an affiliate is approved, rejected, suspended or paid
-        Matcher n = Pattern.compile("text\\(\"(notify\\.[a-z.-]+)\"").matcher(
-                Files.readString(Path.of("src/main/java/io/loyaltyhub/plugins/affiliates/AffiliateNotifications.java")));
-        while (n.find()) {
-            used.add(n.group(1));
-        }
         return used;
     }
 
