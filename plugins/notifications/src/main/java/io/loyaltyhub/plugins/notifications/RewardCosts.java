@@ -10,18 +10,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The active rewards' costs, for "reward within reach", read from the rewards service at most once a minute. The
+ * The active rewards' costs, for "reward within reach", read from the rewards service every few seconds. The
  * event listener cannot ask the service itself (it runs inside the event's transaction, and the service opens its
  * own), so it reads this copy, refreshed by the dispatcher's thread.
  */
 final class RewardCosts {
-    private static final Duration REFRESH = Duration.ofMinutes(1);
+    private static final Duration REFRESH = Duration.ofSeconds(5);
 
-    private record Snapshot(List<EventTriggers.RewardCost> costs, Instant readAt) {
+    /** @param readAt System.nanoTime: pacing, not business time */
+    private record Snapshot(List<EventTriggers.RewardCost> costs, long readAt) {
     }
 
     private final PluginContext context;
-    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(List.of(), Instant.EPOCH));
+    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(List.of(), System.nanoTime() - REFRESH.toNanos()));
 
     RewardCosts(PluginContext context) {
         this.context = context;
@@ -31,15 +32,16 @@ final class RewardCosts {
         return current.get().costs();
     }
 
-    /** Reads the catalog again if the copy is older than a minute (or {@code force}). */
+    /** Reads the catalog again if the copy is older than {@link #REFRESH} (or {@code force}). */
     void refresh(boolean force) {
-        Instant now = context.clock().instant();
-        if (!force && current.get().readAt().plus(REFRESH).isAfter(now)) {
+        if (!force && System.nanoTime() - current.get().readAt() < REFRESH.toNanos()) {
             return;
         }
+        Instant now = context.clock().instant();
+        long readAt = System.nanoTime();
         context.service(RewardsService.class).ifPresent(rewards -> current.set(new Snapshot(rewards.catalog(false)
                 .stream().filter(r -> r.active() && (r.validTo() == null || r.validTo().isAfter(now))
                         && (r.stock() == null || r.stock() > 0))
-                .map(r -> new EventTriggers.RewardCost(r.id(), r.name(), r.pointsCost())).toList(), now)));
+                .map(r -> new EventTriggers.RewardCost(r.id(), r.name(), r.pointsCost())).toList(), readAt)));
     }
 }

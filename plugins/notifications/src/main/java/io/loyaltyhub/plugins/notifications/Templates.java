@@ -7,7 +7,6 @@ import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.api.plugin.PluginContext;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,8 @@ final class Templates {
     private static final Pattern WA_NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
-    private record Snapshot(Map<String, TemplateView> byKey, Instant readAt) {
+    /** @param readAt System.nanoTime: pacing, not business time */
+    private record Snapshot(Map<String, TemplateView> byKey, long readAt) {
     }
 
     private final PluginContext context;
@@ -222,8 +222,8 @@ final class Templates {
 
     private Snapshot snapshot(boolean fresh) {
         Snapshot s = cache.get();
-        Instant now = context.clock().instant();
-        if (fresh || s == null || s.readAt().plus(REFRESH).isBefore(now)) {
+        long now = System.nanoTime();
+        if (fresh || s == null || now - s.readAt() > REFRESH.toNanos()) {
             Map<String, TemplateView> all = new LinkedHashMap<>();
             context.transactions().inTransaction(tx -> tx.em().createQuery("from NotificationTemplate t order by "
                     + "t.triggerId, t.language", NotificationTemplate.class).getResultList())
