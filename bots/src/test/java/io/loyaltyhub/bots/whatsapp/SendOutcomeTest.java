@@ -66,6 +66,8 @@ class SendOutcomeTest {
             "131000, RETRY",
             "190, AUTH",
             "131026, PERMANENT",
+            "131049, HELD_BACK",
+            "131050, MARKETING_STOPPED",
             "null, PERMANENT",
     })
     void webhookStatusCodes(String code, SendOutcome expected) {

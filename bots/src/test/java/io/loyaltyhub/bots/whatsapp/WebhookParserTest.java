@@ -334,4 +334,32 @@ class WebhookParserTest {
         assertThat(d.idChanges()).containsExactly(new WebhookDelivery.IdChange("US.13491208655302741918",
                 "US.99991208655302741918", null));
     }
+
+    @Test
+    void aTemplateStatusChangeIsReadWithMetasReason() throws IOException {
+        WebhookDelivery d = parse("template_status.json");
+        assertThat(d.isEmpty()).isFalse();
+        assertThat(d.templateUpdates()).containsExactly(new WebhookDelivery.TemplateUpdate("loyalty_points_earned", "en",
+                "PAUSED", "Your template has been paused for 3 hours due to low quality.", "UTILITY"));
+        assertThat(d.messages()).isEmpty();
+    }
+
+    @Test
+    void marketingPreferencesAreReadPerUser() throws IOException {
+        WebhookDelivery d = parse("user_preferences.json");
+        assertThat(d.preferences()).containsExactly(
+                new WebhookDelivery.PreferenceUpdate("+919876543210", false, java.time.Instant.ofEpochSecond(1764739200)),
+                new WebhookDelivery.PreferenceUpdate("+919876543211", true, java.time.Instant.ofEpochSecond(1764739260)));
+        assertThat(d.messages()).isEmpty();
+    }
+
+    @Test
+    void preferencesOfAnotherNumberOrAnotherCategoryAreNotOurs() throws IOException {
+        String other = new String(payload("user_preferences.json"), StandardCharsets.UTF_8)
+                .replace("106540352242922", "999999999999999");
+        assertThat(parser.parse(other.getBytes(StandardCharsets.UTF_8)).preferences()).isEmpty();
+        String category = new String(payload("user_preferences.json"), StandardCharsets.UTF_8)
+                .replace("marketing_messages", "something_else");
+        assertThat(parser.parse(category.getBytes(StandardCharsets.UTF_8)).preferences()).isEmpty();
+    }
 }
