@@ -93,7 +93,7 @@ final class Templates {
         if (language == null || !LANGUAGES.contains(language)) {
             throw Rejected.invalid("unsupported language", Map.of("language", "must be one of " + LANGUAGES));
         }
-        check(trigger, content);
+        check(trigger, content, null);
         TemplateView created = context.transactions().inTransaction(tx -> {
             var em = tx.em();
             boolean exists = !em.createQuery("select t.id from NotificationTemplate t where t.triggerId = :t and "
@@ -118,7 +118,7 @@ final class Templates {
 
     TemplateView update(Actor actor, long id, TemplateContent content) {
         TemplateView current = require(id);
-        check(current.triggerEnum(), content);
+        check(current.triggerEnum(), content, current.whatsapp());
         TemplateView saved = context.transactions().inTransaction(tx -> {
             NotificationTemplate t = tx.em().find(NotificationTemplate.class, id);
             if (t == null) {
@@ -153,8 +153,12 @@ final class Templates {
         cache.set(null);
     }
 
-    /** Refuses (422, naming the field) what must not be saved for {@code trigger}. */
-    void check(Trigger trigger, TemplateContent content) {
+    /**
+     * Refuses (422, naming the field) what must not be saved for {@code trigger}. A new or changed WhatsApp mapping
+     * must name a template Meta has; the mapping the template already had is not checked again, so its text can be
+     * edited while WhatsApp is not set up yet.
+     */
+    void check(Trigger trigger, TemplateContent content, WhatsAppMapping before) {
         Map<String, String> errors = new LinkedHashMap<>();
         String body = content.body() == null ? "" : content.body();
         if (body.isBlank()) {
@@ -176,14 +180,14 @@ final class Templates {
         }
         WhatsAppMapping m = content.whatsapp();
         if (m != null) {
-            checkMapping(trigger, m, errors);
+            checkMapping(trigger, m, m.equals(before), errors);
         }
         if (!errors.isEmpty()) {
             throw Rejected.invalid("The template cannot be saved: " + String.join("; ", errors.values()), errors);
         }
     }
 
-    private void checkMapping(Trigger trigger, WhatsAppMapping m, Map<String, String> errors) {
+    private void checkMapping(Trigger trigger, WhatsAppMapping m, boolean unchanged, Map<String, String> errors) {
         if (trigger.audience != Trigger.Audience.CUSTOMER) {
             errors.put("whatsapp", trigger.id + " goes to affiliates on Telegram; it has no WhatsApp template");
             return;
@@ -204,6 +208,9 @@ final class Templates {
             }
         }
         Optional<WaTemplate> wa = context.service(WhatsAppTemplates.class).flatMap(s -> s.find(m.name(), m.language()));
+        if (wa.isEmpty() && unchanged) {
+            return; // checked when it was set; sending outside the window refuses it, with the reason, while Meta lacks it
+        }
         if (wa.isEmpty()) {
             errors.put("whatsapp.name", "WhatsApp has no template " + m.name() + " (" + m.language()
                     + "); create it in WhatsApp Manager, then sync the list (WhatsApp templates, Sync now)");
