@@ -74,7 +74,8 @@ public class MainLayout extends AppLayout {
         if (!(com.vaadin.flow.server.VaadinService.getCurrent() instanceof io.loyaltyhub.ui.internal.AdminServletService)) {
             return; // a unit test's mock service
         }
-        for (io.loyaltyhub.admin.AdminScreen s : io.loyaltyhub.ui.internal.AdminServletService.screens().all()) {
+        java.util.List<io.loyaltyhub.admin.AdminScreen> screens = io.loyaltyhub.ui.internal.AdminServletService.screens().all();
+        for (io.loyaltyhub.admin.AdminScreen s : screens) {
             if (actor != null && actor.may(s.scope())) {
                 VaadinIcon icon;
                 try {
@@ -83,7 +84,8 @@ public class MainLayout extends AppLayout {
                     icon = VaadinIcon.PUZZLE_PIECE;
                 }
                 SideNavItem item = new SideNavItem(s.title(), s.route(), icon.create());
-                item.setMatchNested(true);
+                // "notifications/templates" is a screen of its own: then "notifications" highlights only itself
+                item.setMatchNested(screens.stream().noneMatch(o -> o.route().startsWith(s.route() + "/")));
                 nav.addItem(item);
             }
         }
