@@ -89,4 +89,27 @@ class SendRateTest {
 
         assertThat(rate.tryAcquire()).isGreaterThan(500L);
     }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void noOneSecondOfSendsHoldsMoreThanTheLimitLessThree() throws InterruptedException {
+        SendRate rate = new SendRate(20);
+        java.util.List<Long> sends = new java.util.ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+        while (System.nanoTime() < end) {
+            long wait = rate.tryAcquire();
+            if (wait == 0) {
+                sends.add(System.nanoTime());
+            } else {
+                Thread.sleep(wait);
+            }
+        }
+        for (int i = 0, j = 0; i < sends.size(); i++) {
+            while (sends.get(i) - sends.get(j) >= 1_000_000_000L) {
+                j++;
+            }
+            assertThat(i - j + 1).as("sends within one second").isLessThanOrEqualTo(17);
+        }
+        assertThat(sends.size()).as("still close to the limit").isGreaterThanOrEqualTo(40);
+    }
 }

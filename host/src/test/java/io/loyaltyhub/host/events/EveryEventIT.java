@@ -25,7 +25,8 @@ class EveryEventIT {
     static final List<String> LOYALTY_EVENTS = List.of("loyalty.customer-joined", "loyalty.customer-referred",
             "loyalty.consent-changed", "loyalty.bill-processed", "loyalty.bill-reversed", "loyalty.tier-changed",
             "loyalty.points-adjusted", "loyalty.points-expiring", "loyalty.points-expired", "loyalty.reward-redeemed",
-            "loyalty.voucher-used", "loyalty.voucher-cancelled", "loyalty.achievement-unlocked", "loyalty.customer-erased");
+            "loyalty.voucher-used", "loyalty.voucher-cancelled", "loyalty.achievement-unlocked", "loyalty.customer-erased",
+            "loyalty.marketing-consent-changed");
 
     private static TestServer server;
     private static MutableClock clock;
@@ -76,6 +77,7 @@ class EveryEventIT {
         String friendCode = server.get("/api/v1/customers/" + plain + "/referral", API_KEY).json().get("code").asText();
         long friend = join("+919800000002", friendCode);
         ok(server.post("/api/v1/customers/" + friend + "/consent", API_KEY, "{\"consent\":false,\"source\":\"api\"}"));
+        ok(server.post("/api/v1/customers/" + plain + "/marketing-consent", API_KEY, "{\"marketing\":true}"));
         bill("EV-1", "+919800000001", "2500", null);
         ok(server.post("/api/v1/bills/EV-1/reversal", API_KEY, "{\"reason\":\"returned\"}"));
         ok(server.send("POST", "/api/v1/customers/" + plain + "/points/adjustments", API_KEY,

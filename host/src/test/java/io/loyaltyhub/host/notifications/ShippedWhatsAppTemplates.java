@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code GET /{waba}/message_templates} lists them once approved: {@code loyalty_<trigger>} per language, NAMED
  * parameters in snake_case, in the order the body first uses them.
  */
-final class ShippedWhatsAppTemplates {
+public final class ShippedWhatsAppTemplates {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VAR = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
     private static final Path SHIPPED = Path.of("../plugins/notifications/src/main/resources/notifications");
@@ -31,7 +31,7 @@ final class ShippedWhatsAppTemplates {
     }
 
     /** Every customer trigger's template in en and hi, status APPROVED. */
-    static List<ObjectNode> approved() throws IOException {
+    public static List<ObjectNode> approved() throws IOException {
         List<ObjectNode> all = new ArrayList<>();
         for (String language : List.of("en", "hi")) {
             Properties p = new Properties();
