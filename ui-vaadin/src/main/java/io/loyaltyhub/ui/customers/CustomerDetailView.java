@@ -203,6 +203,8 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 .setFlexGrow(0);
         messages.addColumn(ChatMessage::summary).setHeader("Content").setWidth("16em").setFlexGrow(1)
                 .setTooltipGenerator(ChatMessage::summary);
+        // what sent it, for messages that are not replies: a notification's trigger and template version
+        messages.addColumn(m -> m.tag() == null ? "" : m.tag()).setHeader("Sent by").setAutoWidth(true).setFlexGrow(0);
         messages.addColumn(m -> Formats.label(m.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0)
                 .setTooltipGenerator(m -> m.statusAt() == null ? "" : "Since " + Times.format(m.statusAt()));
         messages.addColumn(m -> ChannelFacts.error(m.errorCode(), m.errorTitle())).setHeader("Error")
