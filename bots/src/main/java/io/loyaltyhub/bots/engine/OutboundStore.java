@@ -72,14 +72,15 @@ public final class OutboundStore {
     /**
      * Claims due messages of a channel, at most one per user (the oldest), for {@code lease}. A message
      * whose sender died mid-send (lease over) is due again. A message held back by the channel (HELD, due a day
-     * later) does not hold up the user's later messages.
+     * later) does not hold up the user's later messages while it waits; once due, it goes before them.
      */
     public List<Pending> claimDue(SqlRunner sql, String channel, int limit, Instant now, Duration lease) {
         List<Pending> rows = sql.query("SELECT o.id, o.user_id, o.reply, o.fallback, o.as_template, o.attempts "
                         + "FROM chat_outbound o WHERE o.channel = ? AND o.next_attempt_at <= ? "
                         + "AND (o.status IN ('QUEUED', 'HELD') OR (o.status = 'SENDING' AND o.lease_until < ?)) "
                         + "AND NOT EXISTS (SELECT 1 FROM chat_outbound p WHERE p.channel = o.channel "
-                        + "AND p.user_id = o.user_id AND p.id < o.id AND p.status IN ('QUEUED', 'SENDING')) "
+                        + "AND p.user_id = o.user_id AND p.id < o.id AND (p.status IN ('QUEUED', 'SENDING') "
+                        + "OR (p.status = 'HELD' AND p.next_attempt_at <= ?))) "
                         + "ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED",
                 rs -> {
                     String fb = rs.getString("fallback");
@@ -88,7 +89,7 @@ public final class OutboundStore {
                             fb == null ? null : (Reply.Template) ReplyCodec.read(fb), rs.getBoolean("as_template"),
                             rs.getInt("attempts") + 1);
                 },
-                channel, now, now, limit);
+                channel, now, now, now, limit);
         if (!rows.isEmpty()) {
             String ids = String.join(",", rows.stream().map(r -> Long.toString(r.id())).toList());
             sql.update("UPDATE chat_outbound SET status = 'SENDING', lease_until = ?, attempts = attempts + 1 "

@@ -99,7 +99,7 @@ public final class GraphApiClient implements AutoCloseable {
         for (int page = 0; page < 200; page++) {
             okhttp3.HttpUrl.Builder u = okhttp3.HttpUrl.get(graphBase + "/" + businessAccountId + "/message_templates")
                     .newBuilder()
-                    .addQueryParameter("fields", "name,language,status,category,parameter_format,components")
+                    .addQueryParameter("fields", "name,language,status,category,parameter_format,components,rejected_reason")
                     .addQueryParameter("limit", "100");
             if (after != null) {
                 u.addQueryParameter("after", after);

@@ -67,26 +67,49 @@ public final class TemplateCatalog implements WhatsAppTemplates {
         List<WaTemplate> templates = remote.stream().map(TemplateCatalog::fromGraph).toList();
         transactions.run(tx -> {
             Instant now = tx.now();
-            tx.sql().update("DELETE FROM chat_wa_template");
+            // an upsert: a reason the webhook gave stays while the status is the same
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (WaTemplate t : templates) {
+                seen.add(t.name() + "\u0000" + t.language());
                 tx.sql().update("INSERT INTO chat_wa_template (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                + "ON DUPLICATE KEY UPDATE status = VALUES(status)",
+                                + "ON DUPLICATE KEY UPDATE reason = IF(status = VALUES(status), reason, NULL), "
+                                + "status = VALUES(status), category = VALUES(category), "
+                                + "parameter_format = VALUES(parameter_format), parameters = VALUES(parameters), "
+                                + "body = VALUES(body), updated_at = VALUES(updated_at)",
                         t.name(), t.language(), t.status(), t.category(), t.parameterFormat(),
-                        JSON.valueToTree(t.parameters()).toString(), t.body(), null, now);
+                        JSON.valueToTree(t.parameters()).toString(), t.body(), t.reason(), now);
+            }
+            for (WaTemplate gone : tx.sql().query("SELECT " + COLUMNS + " FROM chat_wa_template", TemplateCatalog::row)) {
+                if (!seen.contains(gone.name() + "\u0000" + gone.language())) { // deleted in WhatsApp Manager
+                    tx.sql().update("DELETE FROM chat_wa_template WHERE name = ? AND language = ?", gone.name(),
+                            gone.language());
+                }
             }
             return null;
         });
         return templates.size();
     }
 
-    /** Applies a status change Meta reported; a template not known yet is noted with what the webhook says. */
+    /**
+     * Applies a status change Meta reported. Meta's events are mostly statuses; REINSTATED and UNFLAGGED mean approved
+     * again, FLAGGED means still approved but at risk of a pause (the reason says so). A template not known yet is
+     * noted with format UNKNOWN: its parameters are known only after a sync, and until then it is not sent.
+     */
     void apply(SqlRunner sql, WebhookDelivery.TemplateUpdate u, Instant now) {
         String reason = u.reason() == null || u.reason().equals("NONE") ? null : cut(u.reason());
+        String status = switch (u.event()) {
+            case "REINSTATED", "UNFLAGGED" -> "APPROVED";
+            case "FLAGGED" -> {
+                reason = cut("flagged for low quality" + (reason == null ? "" : ": " + reason));
+                yield "APPROVED";
+            }
+            default -> u.event();
+        };
         int changed = sql.update("UPDATE chat_wa_template SET status = ?, reason = ?, updated_at = ? "
-                + "WHERE name = ? AND language = ?", u.event(), reason, now, u.name(), u.language());
+                + "WHERE name = ? AND language = ?", status, reason, now, u.name(), u.language());
         if (changed == 0) {
             sql.update("INSERT IGNORE INTO chat_wa_template (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    u.name(), u.language(), u.event(), u.category() == null ? "" : u.category(), "POSITIONAL", "[]", "",
+                    u.name(), u.language(), status, u.category() == null ? "" : u.category(), "UNKNOWN", "[]", "",
                     reason, now);
         }
     }
@@ -100,9 +123,10 @@ public final class TemplateCatalog implements WhatsAppTemplates {
             }
         }
         String format = t.path("parameter_format").asText("POSITIONAL").toUpperCase(java.util.Locale.ROOT);
+        String rejected = t.path("rejected_reason").asText("NONE");
         return new WaTemplate(t.path("name").asText(), t.path("language").asText(), t.path("status").asText(),
                 t.path("category").asText(""), format.equals("NAMED") ? "NAMED" : "POSITIONAL", parameters(body),
-                body, null, null);
+                body, rejected.isBlank() || rejected.equals("NONE") ? null : rejected, null);
     }
 
     /** The body's placeholders in order of first appearance ({@code {{1}}} or {@code {{name}}}). */

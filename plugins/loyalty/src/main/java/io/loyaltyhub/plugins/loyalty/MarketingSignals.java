@@ -12,8 +12,8 @@ import org.pf4j.Extension;
 /**
  * WhatsApp's own marketing signals: the user stopped or resumed marketing messages in WhatsApp
  * ({@code user_preferences}), or a send failed with 131050 (stopped). The customer's marketing opt-in follows, recorded
- * with WhatsApp as the source. A resume only restores an opt-in the customer had given before: WhatsApp's resume is not
- * a new consent to our offers.
+ * with WhatsApp as the source. A resume only undoes WhatsApp's own stop: it is not a new consent to our offers, and it
+ * does not override the customer's STOP OFFERS.
  */
 @Extension
 public class MarketingSignals extends TypedListener {
@@ -35,15 +35,17 @@ public class MarketingSignals extends TypedListener {
         }
         Customers.byMobile(tx.sql(), m.userId()).ifPresent(c -> {
             if (c.status() == io.loyaltyhub.api.loyalty.CustomerStatus.ERASED
-                    || m.marketing() && !everOptedIn(tx, c.id())) {
+                    || m.marketing() && !stoppedByWhatsApp(tx, c.id())) {
                 return;
             }
             LoyaltyServiceImpl.marketingConsent(tx, Actor.SYSTEM, c, m.marketing(), m.source());
         });
     }
 
-    private static boolean everOptedIn(Tx tx, long customerId) {
-        return tx.sql().one("SELECT 1 FROM loyalty_consent WHERE customer_id = ? AND kind = 'marketing' AND given "
-                + "LIMIT 1", rs -> 1, customerId).isPresent();
+    /** Whether the last change of the marketing opt-in was WhatsApp's stop (not the customer's STOP OFFERS). */
+    private static boolean stoppedByWhatsApp(Tx tx, long customerId) {
+        return tx.sql().one("SELECT given, source FROM loyalty_consent WHERE customer_id = ? AND kind = 'marketing' "
+                        + "ORDER BY id DESC LIMIT 1", rs -> !rs.getBoolean(1) && rs.getString(2).startsWith("whatsapp:"),
+                customerId).orElse(false);
     }
 }

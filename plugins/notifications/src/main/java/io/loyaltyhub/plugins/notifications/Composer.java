@@ -69,7 +69,15 @@ final class Composer {
                     + " or English");
         }
         TemplateView t = template.get();
-        Trigger.Category category = t.category();
+        if (trigger == Trigger.VOUCHER_EXPIRING && !voucherOpen(values.get("voucherCode"))) {
+            return new Decision.Skip("the voucher was used or cancelled meanwhile");
+        }
+        // what WhatsApp will deliver it as, when it maps to a template: Meta's category counts too (it may recategorise)
+        Optional<WaTemplate> wa = t.whatsapp() == null ? Optional.empty() : context.service(WhatsAppTemplates.class)
+                .flatMap(s -> s.find(t.whatsapp().name(), t.whatsapp().language()));
+        Trigger.Category category = t.category() == Trigger.Category.MARKETING
+                || wa.map(w -> "MARKETING".equals(w.category())).orElse(false)
+                ? Trigger.Category.MARKETING : Trigger.Category.UTILITY;
         if (category == Trigger.Category.MARKETING && reader.customer() != null) {
             if (!reader.customer().marketing()) {
                 return new Decision.Refuse("a marketing message, and the customer has not opted in to marketing");
@@ -102,18 +110,24 @@ final class Composer {
         if (trigger.audience == Trigger.Audience.AFFILIATE) {
             return new Decision.Send(new Composed(reader.userId(), Reply.text(text), null, false, text, t, category));
         }
-        return whatsapp(channels.get(), reader, t, category, text, values, now);
+        return whatsapp(channels.get(), reader, t, wa, category, text, values, now);
+    }
+
+    /** Whether the voucher is still unused (the listener forgets it when it is used or cancelled). */
+    private boolean voucherOpen(String code) {
+        return code != null && context.transactions().inTransaction(tx -> tx.sql().one(
+                "SELECT 1 FROM notify_voucher WHERE code = ?", rs -> 1, code).isPresent());
     }
 
     /** Free-form inside the window (with the template as fallback should the window close first), else the template. */
-    private Decision whatsapp(Channels channels, Reader reader, TemplateView t, Trigger.Category category, String text,
-                              Map<String, String> values, Instant now) {
+    private Decision whatsapp(Channels channels, Reader reader, TemplateView t, Optional<WaTemplate> wa,
+                             Trigger.Category category, String text, Map<String, String> values, Instant now) {
         boolean inWindow = channels.lastInbound("whatsapp", reader.userId())
                 .map(at -> at.plus(WINDOW).isAfter(now)).orElse(false);
         WhatsAppMapping mapping = t.whatsapp();
-        Optional<WaTemplate> wa = mapping == null ? Optional.empty()
-                : context.service(WhatsAppTemplates.class).flatMap(s -> s.find(mapping.name(), mapping.language()));
-        Optional<Reply.Template> approved = wa.filter(WaTemplate::approved).map(w -> template(w, mapping, values, text));
+        Optional<String> unfit = wa.flatMap(w -> unfit(w, mapping));
+        Optional<Reply.Template> approved = wa.filter(WaTemplate::approved).filter(w -> unfit.isEmpty())
+                .map(w -> template(w, mapping, values, text));
         if (inWindow) {
             return new Decision.Send(new Composed(reader.userId(), Reply.text(text), approved.orElse(null), false, text,
                     t, category));
@@ -126,12 +140,29 @@ final class Composer {
             return new Decision.Refuse("outside the 24-hour window, and WhatsApp has no template " + mapping.name() + " ("
                     + mapping.language() + "): create it in WhatsApp Manager, then sync the list");
         }
+        if (unfit.isPresent()) {
+            return new Decision.Refuse("outside the 24-hour window, and " + unfit.get());
+        }
         if (approved.isEmpty()) {
             return new Decision.Refuse("outside the 24-hour window, and the WhatsApp template " + mapping.name() + " ("
                     + mapping.language() + ") is " + wa.get().status()
                     + (wa.get().reason() == null ? "" : ": " + wa.get().reason()));
         }
         return new Decision.Send(new Composed(reader.userId(), approved.get(), null, true, text, t, category));
+    }
+
+    /** Why the template Meta has cannot carry the mapping (changed in WhatsApp Manager since it was mapped), if so. */
+    static Optional<String> unfit(WaTemplate wa, WhatsAppMapping mapping) {
+        if ("UNKNOWN".equals(wa.parameterFormat())) {
+            return Optional.of("the WhatsApp template " + wa.name() + " (" + wa.language()
+                    + ") is known only from a status webhook: sync the list");
+        }
+        if (wa.parameters().size() != mapping.parameters().size()) {
+            return Optional.of("the WhatsApp template " + wa.name() + " (" + wa.language() + ") has "
+                    + wa.parameters().size() + " body parameters, the mapping gives " + mapping.parameters().size()
+                    + ": change the mapping");
+        }
+        return Optional.empty();
     }
 
     static Reply.Template template(WaTemplate wa, WhatsAppMapping mapping, Map<String, String> values, String text) {

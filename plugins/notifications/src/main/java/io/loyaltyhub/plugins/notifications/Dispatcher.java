@@ -66,7 +66,7 @@ final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                rewardCosts.refresh(false);
+                refreshRewardCosts();
                 int handled = dispatchDue();
                 if (System.nanoTime() - lastStatusSync >= STATUS_EVERY.toNanos()) {
                     syncStatuses();
@@ -83,6 +83,15 @@ final class Dispatcher implements AutoCloseable {
                 LOG.warn("Notifications: dispatching failed, trying again shortly: {}", e.toString());
                 sleep(1000);
             }
+        }
+    }
+
+    /** A rewards service that fails must not stop the messages: "reward within reach" waits for the next refresh. */
+    private void refreshRewardCosts() {
+        try {
+            rewardCosts.refresh(false);
+        } catch (RuntimeException e) {
+            LOG.warn("Notifications: could not read the reward catalog: {}", e.toString());
         }
     }
 
@@ -117,36 +126,45 @@ final class Dispatcher implements AutoCloseable {
             Decision d = composer.compose(n, context.clock().instant());
             context.transactions().run(tx -> {
                 Instant now = tx.now();
-                switch (d) {
-                    case Decision.Send s -> {
-                        Composed c = s.message();
+                boolean ours = switch (d) {
+                    case Decision.Send send -> {
+                        Composed c = send.message();
                         long outboundId = context.service(Channels.class).map(ch -> ch.queue(tx, n.trigger().channel(),
                                 c.userId(), c.reply(), c.fallback(), key(n), n.trigger().id + " v"
                                         + c.template().version())).orElse(0L);
-                        if (outboundId == 0) {
-                            log.refused(tx.sql(), n.id(), "REFUSED", "the " + n.trigger().channel()
-                                    + " channel is off", now);
-                        } else {
-                            log.queued(tx.sql(), n.id(), outboundId, c, now);
-                        }
+                        yield outboundId == 0
+                                ? log.refused(tx.sql(), n, "REFUSED", "the " + n.trigger().channel() + " channel is off", now)
+                                : log.queued(tx.sql(), n, outboundId, c, now);
                     }
-                    case Decision.Refuse r -> log.refused(tx.sql(), n.id(), "REFUSED", r.reason(), now);
-                    case Decision.Skip s -> log.refused(tx.sql(), n.id(), "SKIPPED", s.reason(), now);
-                    case Decision.Wait w -> log.waitUntil(tx.sql(), n.id(), w.until(), w.reason(), now);
+                    case Decision.Refuse r -> log.refused(tx.sql(), n, "REFUSED", r.reason(), now);
+                    case Decision.Skip skip -> log.refused(tx.sql(), n, "SKIPPED", skip.reason(), now);
+                    case Decision.Wait w -> log.waitUntil(tx.sql(), n, w.until(), w.reason(), now);
+                };
+                if (!ours) { // the lease ran out and another dispatcher has it: undo the queued message
+                    throw new LostClaim();
                 }
                 return null;
             });
+        } catch (LostClaim lost) {
+            LOG.info("Notification {} was taken over by another dispatcher; left to it", n.id());
         } catch (RuntimeException e) {
             LOG.warn("Notification {} ({}) could not be dispatched; trying again in {}s", n.id(), n.trigger().id,
                     ERROR_DELAY.toSeconds(), e);
             try {
                 context.transactions().run(tx -> {
-                    log.waitUntil(tx.sql(), n.id(), tx.now().plus(ERROR_DELAY), "error: " + e, tx.now());
+                    log.failedToDispatch(tx.sql(), n, e.toString(), ERROR_DELAY, tx.now());
                     return null;
                 });
             } catch (RuntimeException again) {
                 LOG.warn("Notification {}: its lease brings it back: {}", n.id(), again.toString());
             }
+        }
+    }
+
+    /** This dispatcher's claim of a notification ran out before it finished. */
+    private static final class LostClaim extends RuntimeException {
+        LostClaim() {
+            super(null, null, false, false);
         }
     }
 

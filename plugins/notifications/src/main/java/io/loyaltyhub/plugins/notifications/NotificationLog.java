@@ -21,10 +21,18 @@ final class NotificationLog {
     /** Statuses whose channel status may still change. */
     static final List<String> IN_FLIGHT = List.of("QUEUED", "HELD", "SENT", "DELIVERED");
 
-    /** A claimed notification, to compose. */
+    /**
+     * A claimed notification, to compose.
+     *
+     * @param leaseUntil the claim's token: every update of the claim names it, so a dispatcher whose lease ran out
+     *                   (and whose notification another one claimed) changes nothing
+     */
     record Claimed(long id, Trigger trigger, long recipientId, String userId, Map<String, String> variables,
-                   String storeId, int retries, String category) {
+                   String storeId, int retries, String category, Instant leaseUntil) {
     }
+
+    /** How often a notification may fail to be composed or queued (an outage, a bug) before it is refused. */
+    static final int MAX_FAILURES = 10;
 
     private final JsonCodec json;
 
@@ -43,40 +51,57 @@ final class NotificationLog {
 
     /** Claims due notifications for {@code lease} (a dispatcher that dies lets them come back). */
     List<Claimed> claim(SqlRunner sql, Instant now, int limit, Duration lease) {
+        Instant until = now.plus(lease);
         List<Claimed> rows = sql.query("SELECT id, trigger_id, recipient_id, user_id, variables, store_id, retries, "
                         + "category FROM notify_message WHERE (status = 'PENDING' AND due_at <= ?) "
                         + "OR (status = 'DISPATCHING' AND lease_until < ?) ORDER BY due_at, id LIMIT ? "
                         + "FOR UPDATE SKIP LOCKED",
                 rs -> new Claimed(rs.getLong("id"), Trigger.byId(rs.getString("trigger_id")).orElseThrow(),
                         rs.getLong("recipient_id"), rs.getString("user_id"), variables(rs.getString("variables")),
-                        rs.getString("store_id"), rs.getInt("retries"), rs.getString("category")),
+                        rs.getString("store_id"), rs.getInt("retries"), rs.getString("category"), until),
                 now, now, limit);
         if (!rows.isEmpty()) {
             sql.update("UPDATE notify_message SET status = 'DISPATCHING', lease_until = ?, updated_at = ? WHERE id IN ("
-                    + ids(rows.stream().map(Claimed::id).toList()) + ")", now.plus(lease), now);
+                    + ids(rows.stream().map(Claimed::id).toList()) + ")", until, now);
         }
         return rows;
     }
 
-    /** Handed to the channel's queue as outbound message {@code outboundId}. */
-    void queued(SqlRunner sql, long id, long outboundId, Composed c, Instant now) {
-        sql.update("UPDATE notify_message SET status = 'QUEUED', outbound_id = ?, template_id = ?, template_version = ?, "
-                        + "as_template = ?, text = ?, user_id = ?, language = ?, category = ?, reason = NULL, "
-                        + "error_code = NULL, lease_until = NULL, queued_at = ?, updated_at = ? WHERE id = ?",
+    /** Handed to the channel's queue as outbound message {@code outboundId}; false: no longer this claim's. */
+    boolean queued(SqlRunner sql, Claimed n, long outboundId, Composed c, Instant now) {
+        return sql.update("UPDATE notify_message SET status = 'QUEUED', outbound_id = ?, template_id = ?, "
+                        + "template_version = ?, as_template = ?, text = ?, user_id = ?, language = ?, category = ?, "
+                        + "reason = NULL, error_code = NULL, lease_until = NULL, queued_at = ?, updated_at = ? "
+                        + "WHERE id = ? AND status = 'DISPATCHING' AND lease_until = ?",
                 outboundId, c.template().id(), c.template().version(), c.asTemplate(), c.text(), c.userId(),
-                c.template().language(), c.category().name(), now, now, id);
+                c.template().language(), c.category().name(), now, now, n.id(), n.leaseUntil()) == 1;
     }
 
     /** Not sent, with a readable reason (no consent, no approved template, cap reached, channel off, ...). */
-    void refused(SqlRunner sql, long id, String status, String reason, Instant now) {
-        sql.update("UPDATE notify_message SET status = ?, reason = ?, lease_until = NULL, updated_at = ? WHERE id = ?",
-                status, cut(reason, 500), now, id);
+    boolean refused(SqlRunner sql, Claimed n, String status, String reason, Instant now) {
+        return sql.update("UPDATE notify_message SET status = ?, reason = ?, lease_until = NULL, updated_at = ? "
+                + "WHERE id = ? AND status = 'DISPATCHING' AND lease_until = ?", status, cut(reason, 500), now, n.id(),
+                n.leaseUntil()) == 1;
     }
 
     /** Waits (quiet hours) until {@code due}; the reason says so in the log. */
-    void waitUntil(SqlRunner sql, long id, Instant due, String reason, Instant now) {
-        sql.update("UPDATE notify_message SET status = 'PENDING', due_at = ?, reason = ?, lease_until = NULL, "
-                + "updated_at = ? WHERE id = ?", due, cut(reason, 500), now, id);
+    boolean waitUntil(SqlRunner sql, Claimed n, Instant due, String reason, Instant now) {
+        return sql.update("UPDATE notify_message SET status = 'PENDING', due_at = ?, reason = ?, lease_until = NULL, "
+                + "updated_at = ? WHERE id = ? AND status = 'DISPATCHING' AND lease_until = ?", due, cut(reason, 500),
+                now, n.id(), n.leaseUntil()) == 1;
+    }
+
+    /**
+     * Composing or queueing threw: tried again after {@code delay}, or, after {@link #MAX_FAILURES}, refused with the
+     * error, so nothing is tried forever.
+     */
+    void failedToDispatch(SqlRunner sql, Claimed n, String error, java.time.Duration delay, Instant now) {
+        sql.update("UPDATE notify_message SET failures = failures + 1, "
+                        + "status = IF(failures >= ?, 'REFUSED', 'PENDING'), due_at = ?, "
+                        + "reason = IF(failures >= ?, CONCAT('could not be sent: ', ?), CONCAT('error, tried again: ', ?)), "
+                        + "lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'DISPATCHING' AND lease_until = ?",
+                MAX_FAILURES, now.plus(delay), MAX_FAILURES, cut(error, 400), cut(error, 400), now, n.id(),
+                n.leaseUntil());
     }
 
     /** Sends a failed or refused notification again (a new outbound message: the old one stays in the history). */
@@ -112,7 +137,10 @@ final class NotificationLog {
         }
     }
 
-    /** Copies the channel's status of the outbound message; only changes are written. */
+    /**
+     * Copies the channel's status of the outbound message; only changes are written, and only while the notification
+     * still names that message (a retry queues another).
+     */
     void applyChannelStatus(SqlRunner sql, long id, ChatMessage m, Instant now) {
         String status = switch (m.status()) {
             case QUEUED -> "QUEUED";
@@ -124,9 +152,10 @@ final class NotificationLog {
         };
         String reason = m.status() == io.loyaltyhub.api.chat.DeliveryStatus.FAILED
                 || m.status() == io.loyaltyhub.api.chat.DeliveryStatus.HELD ? m.errorTitle() : null;
-        sql.update("UPDATE notify_message SET status = ?, error_code = ?, reason = ?, updated_at = ? "
-                        + "WHERE id = ? AND (status <> ? OR NOT (error_code <=> ?))",
-                status, m.errorCode(), cut(reason, 500), now, id, status, m.errorCode());
+        sql.update("UPDATE notify_message SET status = ?, error_code = ?, reason = ?, updated_at = ?, "
+                        + "held_back = held_back OR ? WHERE id = ? AND outbound_id = ? "
+                        + "AND (status <> ? OR NOT (error_code <=> ?))",
+                status, m.errorCode(), cut(reason, 500), now, status.equals("HELD"), id, m.id(), status, m.errorCode());
     }
 
     /** The log, newest first, filtered. */
@@ -179,8 +208,7 @@ final class NotificationLog {
         List<TriggerCounts> rows = sql.query("SELECT trigger_id, COUNT(*) AS total, "
                         + "SUM(status IN ('SENT', 'DELIVERED', 'READ')) AS sent, "
                         + "SUM(status IN ('DELIVERED', 'READ')) AS delivered, SUM(status = 'READ') AS rd, "
-                        + "SUM(status = 'FAILED' AND NOT (error_code <=> '131049')) AS failed, "
-                        + "SUM(status = 'HELD' OR (status = 'FAILED' AND error_code = '131049')) AS held, "
+                        + "SUM(status = 'FAILED') AS failed, SUM(held_back) AS held, "
                         + "SUM(status IN ('REFUSED', 'SKIPPED')) AS refused, "
                         + "SUM(status IN ('PENDING', 'DISPATCHING', 'QUEUED')) AS waiting "
                         + "FROM notify_message WHERE created_at >= ? GROUP BY trigger_id",

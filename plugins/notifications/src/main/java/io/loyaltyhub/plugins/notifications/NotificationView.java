@@ -16,4 +16,11 @@ public record NotificationView(long id, String trigger, String recipientKind, lo
                                Long templateId, Integer templateVersion, boolean asTemplate, String text,
                                Long outboundId, String errorCode, int retries, String eventId, Instant createdAt,
                                Instant dueAt, Instant queuedAt, Instant updatedAt) {
+
+    /** Without what only those who may read customers see: the phone number and the text (voucher codes). */
+    NotificationView redacted() {
+        return new NotificationView(id, trigger, recipientKind, recipientId, channel, null, language, category, status,
+                reason, templateId, templateVersion, asTemplate, null, outboundId, errorCode, retries, eventId, createdAt,
+                dueAt, queuedAt, updatedAt);
+    }
 }

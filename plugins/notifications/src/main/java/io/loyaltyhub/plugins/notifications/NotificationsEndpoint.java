@@ -46,12 +46,12 @@ public class NotificationsEndpoint implements ApiEndpoint {
                         TriggerCounts[].class, r -> ApiResponse.ok(notifications.counts(days(r))))
                         .query(QueryParam.integer("days", "how many days back (1-90, default 7)")),
                 ApiRoute.get("/{id}", "notifications:read", "One notification", NotificationView.class,
-                        r -> ApiResponse.ok(notifications.find(r.idParam("id")).orElseThrow(() ->
-                                Rejected.notFound("not-found", "No notification " + r.pathParam("id"))))),
+                        r -> ApiResponse.ok(visible(r, notifications.find(r.idParam("id")).orElseThrow(() ->
+                                Rejected.notFound("not-found", "No notification " + r.pathParam("id")))))),
                 ApiRoute.post("/{id}/retry", "notifications:write",
                         "Send a failed or refused notification again (checked anew: consent, window, template)",
-                        null, NotificationView.class, r -> ApiResponse.ok(notifications.retry(r.actor(),
-                                r.idParam("id")))).optionalBody());
+                        null, NotificationView.class, r -> ApiResponse.ok(visible(r, notifications.retry(r.actor(),
+                                r.idParam("id"))))).optionalBody());
     }
 
     private ApiResponse search(ApiRequest r) {
@@ -65,11 +65,18 @@ public class NotificationsEndpoint implements ApiEndpoint {
             throw ApiProblem.badRequest("invalid-query", "trigger must be a trigger id, e.g. points-earned");
         }
         int customer = r.queryInt("customerId", 0);
+        boolean full = r.actor().may("customers:read");
         int before = r.queryInt("beforeId", 0);
         return ApiResponse.ok(notifications.search(new NotificationFilter(trigger, status,
                 r.query("channel").map(String::trim).filter(s -> !s.isEmpty()).orElse(null),
                 customer > 0 ? (long) customer : null, r.queryTime("from", false).orElse(null),
-                r.queryTime("to", true).orElse(null), before > 0 ? (long) before : null, r.queryInt("limit", 100))));
+                r.queryTime("to", true).orElse(null), before > 0 ? (long) before : null, r.queryInt("limit", 100)))
+                .stream().map(n -> full ? n : n.redacted()).toList());
+    }
+
+    /** The phone number and the text (voucher codes) only for who may read customers. */
+    private static NotificationView visible(ApiRequest r, NotificationView n) {
+        return r.actor().may("customers:read") ? n : n.redacted();
     }
 
     private static int days(ApiRequest r) {

@@ -16,10 +16,11 @@ public record TemplateRequest(String trigger, String language, String body, Stri
     public record Mapping(String name, String language, List<String> parameters) {
     }
 
-    TemplateContent content(Trigger trigger) {
+    /** @param current the category to keep when none is given (a change), or null (a new template: the trigger's) */
+    TemplateContent content(Trigger trigger, Trigger.Category current) {
         Trigger.Category c;
         if (category == null || category.isBlank()) {
-            c = trigger.defaultCategory;
+            c = current != null ? current : trigger.defaultCategory;
         } else {
             try {
                 c = Trigger.Category.valueOf(category.trim().toUpperCase(java.util.Locale.ROOT));
@@ -30,11 +31,22 @@ public record TemplateRequest(String trigger, String language, String body, Stri
         }
         WhatsAppMapping m = whatsapp == null || whatsapp.name() == null || whatsapp.name().isBlank() ? null
                 : new WhatsAppMapping(whatsapp.name().trim(), whatsapp.language() == null ? null
-                : whatsapp.language().trim(), whatsapp.parameters());
+                : whatsapp.language().trim(), parameters());
         return new TemplateContent(body, c, m);
     }
 
     WhatsAppMapping mapping() {
-        return whatsapp == null ? null : new WhatsAppMapping(whatsapp.name(), whatsapp.language(), whatsapp.parameters());
+        return whatsapp == null ? null : new WhatsAppMapping(whatsapp.name(), whatsapp.language(), parameters());
+    }
+
+    private java.util.List<String> parameters() {
+        if (whatsapp.parameters() == null) {
+            return java.util.List.of();
+        }
+        if (whatsapp.parameters().stream().anyMatch(p -> p == null || p.isBlank())) {
+            throw io.loyaltyhub.api.common.Rejected.invalid("a parameter is empty",
+                    java.util.Map.of("whatsapp.parameters", "must be variables, none empty"));
+        }
+        return whatsapp.parameters().stream().map(String::trim).toList();
     }
 }

@@ -40,27 +40,42 @@ final class Templates {
         this.context = context;
     }
 
-    /** Fills every trigger and shipped language that has no template yet (version 1, by "system"). */
+    /**
+     * Fills in the shipped templates (version 1, by "system") of every trigger that has none in any language: a new
+     * trigger on first start. A template staff deleted stays deleted. One transaction per trigger; when two instances
+     * start at once, the second one's insert loses on the unique key and is skipped.
+     */
     void seed() {
-        context.transactions().run(tx -> {
-            var em = tx.em();
-            for (Trigger trigger : Trigger.values()) {
-                for (String language : LANGUAGES) {
-                    boolean exists = !em.createQuery("select t.id from NotificationTemplate t where t.triggerId = :t "
-                                    + "and t.language = :l", Long.class).setParameter("t", trigger.id)
-                            .setParameter("l", language).getResultList().isEmpty();
-                    Optional<TemplateContent> shipped = ShippedTemplates.of(trigger, language);
-                    if (!exists && shipped.isPresent()) {
-                        NotificationTemplate t = new NotificationTemplate(trigger, language, shipped.get(), tx.now(),
-                                "system");
-                        em.persist(t);
-                        em.flush();
-                        em.persist(new TemplateVersion(t.view()));
+        for (Trigger trigger : Trigger.values()) {
+            try {
+                context.transactions().run(tx -> {
+                    var em = tx.em();
+                    boolean any = !em.createQuery("select t.id from NotificationTemplate t where t.triggerId = :t",
+                            Long.class).setParameter("t", trigger.id).setMaxResults(1).getResultList().isEmpty();
+                    if (any) {
+                        return null;
                     }
+                    for (String language : LANGUAGES) {
+                        Optional<TemplateContent> shipped = ShippedTemplates.of(trigger, language);
+                        if (shipped.isPresent()) {
+                            NotificationTemplate t = new NotificationTemplate(trigger, language, shipped.get(), tx.now(),
+                                    "system");
+                            em.persist(t);
+                            em.flush();
+                            em.persist(new TemplateVersion(t.view()));
+                        }
+                    }
+                    return null;
+                });
+            } catch (RuntimeException raced) {
+                boolean seeded = context.transactions().inTransaction(tx -> !tx.em().createQuery("select t.id from "
+                        + "NotificationTemplate t where t.triggerId = :t", Long.class).setParameter("t", trigger.id)
+                        .getResultList().isEmpty());
+                if (!seeded) {
+                    throw raced;
                 }
             }
-            return null;
-        });
+        }
         cache.set(null);
     }
 
@@ -120,7 +135,9 @@ final class Templates {
         TemplateView current = require(id);
         check(current.triggerEnum(), content, current.whatsapp());
         TemplateView saved = context.transactions().inTransaction(tx -> {
-            NotificationTemplate t = tx.em().find(NotificationTemplate.class, id);
+            // locked: two saves at once become two versions, one after the other
+            NotificationTemplate t = tx.em().find(NotificationTemplate.class, id,
+                    jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (t == null) {
                 throw Rejected.notFound("not-found", "No notification template " + id);
             }
@@ -216,7 +233,10 @@ final class Templates {
                     + "); create it in WhatsApp Manager, then sync the list (WhatsApp templates, Sync now)");
             return;
         }
-        if (wa.get().parameters().size() != m.parameters().size()) {
+        if ("UNKNOWN".equals(wa.get().parameterFormat())) {
+            errors.put("whatsapp.name", m.name() + " (" + m.language() + ") is known only from a status webhook: "
+                    + "sync the list (WhatsApp templates, Sync now) to read its parameters");
+        } else if (wa.get().parameters().size() != m.parameters().size()) {
             errors.put("whatsapp.parameters", m.name() + " has " + wa.get().parameters().size()
                     + " body parameters " + wa.get().parameters() + "; the mapping gives " + m.parameters().size()
                     + ", one variable for each, in that order");

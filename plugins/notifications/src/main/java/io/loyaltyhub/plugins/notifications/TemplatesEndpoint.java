@@ -76,7 +76,7 @@ public class TemplatesEndpoint implements ApiEndpoint {
         Trigger trigger = Trigger.byId(body.trigger() == null ? "" : body.trigger()).orElseThrow(() ->
                 Rejected.invalid("unknown trigger", Map.of("trigger", "must be a trigger id, e.g. points-earned")));
         TemplateView created = notifications.templates().create(r.actor(), trigger.id, body.language(),
-                body.content(trigger));
+                body.content(trigger, null));
         return ApiResponse.created("/api/v1/notification-templates/" + created.id(), created);
     }
 
@@ -85,7 +85,8 @@ public class TemplatesEndpoint implements ApiEndpoint {
         TemplateView current = notifications.templates().find(id)
                 .orElseThrow(() -> Rejected.notFound("not-found", "No notification template " + id));
         TemplateRequest body = r.body(TemplateRequest.class);
-        return ApiResponse.ok(notifications.templates().update(r.actor(), id, body.content(current.triggerEnum())));
+        return ApiResponse.ok(notifications.templates().update(r.actor(), id, body.content(current.triggerEnum(),
+                current.category())));
     }
 
     private ApiResponse delete(ApiRequest r) {
