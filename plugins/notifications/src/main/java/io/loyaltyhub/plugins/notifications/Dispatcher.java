@@ -97,6 +97,9 @@ final class Dispatcher implements AutoCloseable {
 
     /** @return how many notifications were handled */
     int dispatchDue() throws InterruptedException {
+        if (context.service(Channels.class).isEmpty()) {
+            return 0; // the server is still starting (the channels come up after the plugins): not "channel off"
+        }
         Instant now = context.clock().instant();
         List<NotificationLog.Claimed> due = context.transactions().inTransaction(tx ->
                 log.claim(tx.sql(), tx.now(), BATCH, LEASE));

@@ -51,7 +51,8 @@ final class NotificationLog {
 
     /** Claims due notifications for {@code lease} (a dispatcher that dies lets them come back). */
     List<Claimed> claim(SqlRunner sql, Instant now, int limit, Duration lease) {
-        Instant until = now.plus(lease);
+        // the token is compared with the stored DATETIME(3): at any finer precision no update would ever match
+        Instant until = now.plus(lease).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<Claimed> rows = sql.query("SELECT id, trigger_id, recipient_id, user_id, variables, store_id, retries, "
                         + "category FROM notify_message WHERE (status = 'PENDING' AND due_at <= ?) "
                         + "OR (status = 'DISPATCHING' AND lease_until < ?) ORDER BY due_at, id LIMIT ? "
