@@ -138,6 +138,12 @@ public final class LoyaltyServer implements AutoCloseable {
         services.register(MessageLog.class, bots.messageLog());
         services.register(Channels.class, bots.channels());
         services.register(io.loyaltyhub.api.chat.WhatsAppTemplates.class, bots.whatsappTemplates());
+        io.loyaltyhub.host.erp.ErpConnectorsService connectors = new io.loyaltyhub.host.erp.ErpConnectorsService(tx,
+                json, () -> plugins.startedExtensionsByPlugin(io.loyaltyhub.api.erp.ErpConnector.class),
+                () -> services.find(io.loyaltyhub.api.loyalty.LoyaltyService.class), clock, config.instanceId(),
+                System.getenv(), new io.loyaltyhub.host.erp.ErpConnectorsService.Health(3, Duration.ofHours(2)));
+        toClose.add(connectors);
+        services.register(io.loyaltyhub.api.erp.ErpConnectors.class, connectors);
 
         List<ApiEndpoint> endpoints = new ArrayList<>(List.of(
                 new AuthEndpoint(staff, staffTokens),
@@ -146,7 +152,8 @@ public final class LoyaltyServer implements AutoCloseable {
                 new ApiKeysEndpoint(apiKeys),
                 new AuditEndpoint(audit),
                 new EventsEndpoint(eventAdmin),
-                new ChatEndpoint(bots.simulator(), bots.messageLog(), bots.channels())));
+                new ChatEndpoint(bots.simulator(), bots.messageLog(), bots.channels()),
+                new io.loyaltyhub.host.http.platform.ConnectorsEndpoint(connectors)));
         endpoints.addAll(plugins.endpoints());
         String openApi = OpenApiDocument.render(json, VERSION, endpoints);
         web = HttpServer.start(config.host(), config.serverPort(), database,
@@ -156,6 +163,7 @@ public final class LoyaltyServer implements AutoCloseable {
 
         dispatcher.start("event-dispatcher");
         scheduler.start(Duration.ofSeconds(1));
+        connectors.start();
 
         adminUi = AdminUiServer.start(config.adminHost(), config.adminPort(), new UiServices(staff, pluginAdmin, audit, eventAdmin,
                 services::find, () -> plugins.startedExtensions(io.loyaltyhub.admin.AdminScreen.class).stream()

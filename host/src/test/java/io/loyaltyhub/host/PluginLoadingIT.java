@@ -50,7 +50,7 @@ class PluginLoadingIT {
     @Test
     void everyPluginIsListedWithItsStateAndError() {
         Map<String, JsonNode> plugins = pluginsById();
-        assertThat(plugins).containsOnlyKeys("stores", "loyalty", "affiliates", "probe", "failing", "broken-migration", "needs-token",
+        assertThat(plugins).containsOnlyKeys("stores", "loyalty", "affiliates", "notifications", "erp-jdbc", "erp-csv", "probe", "failing", "broken-migration", "needs-token",
                 "not-a-plugin.jar");
         assertThat(plugins.get("stores").get("state").asText()).isEqualTo("STARTED");
         assertThat(plugins.get("loyalty").get("state").asText()).isEqualTo("STARTED");

@@ -31,7 +31,7 @@ class TypedEventsTest {
 
     @Test
     void aRecordIsWrittenUnderItsTypeWithTheFieldsListenersRead() {
-        CustomerJoined j = new CustomerJoined(3, "+919845012345", "Asha", "en", "whatsapp", 100, null, "FRIEND1");
+        CustomerJoined j = new CustomerJoined(3, "+919845012345", "Asha", "en", "whatsapp", 100, null, "FRIEND1", false);
         assertThat(DomainEvent.typeOf(CustomerJoined.class)).isEqualTo("loyalty.customer-joined");
         String written = json.write(j);
         assertThat(written).contains("\"customerId\":3", "\"referralCode\":\"FRIEND1\"");

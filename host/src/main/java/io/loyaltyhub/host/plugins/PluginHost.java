@@ -395,6 +395,20 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /** Extensions of {@code type} of every started plugin ({@link PluginContext#extensions}). */
+    /** The extensions of {@code type} of started plugins, keyed by plugin id (in load order). */
+    public synchronized <T> java.util.Map<String, List<T>> startedExtensionsByPlugin(Class<T> type) {
+        java.util.Map<String, List<T>> out = new java.util.LinkedHashMap<>();
+        for (PluginRecord r : records.values()) {
+            if (r.state == PluginState.STARTED) {
+                List<T> found = extensions(r, type);
+                if (!found.isEmpty()) {
+                    out.put(r.id, found);
+                }
+            }
+        }
+        return out;
+    }
+
     public synchronized List<?> startedExtensions(Class<?> type) {
         List<Object> out = new ArrayList<>();
         for (PluginRecord r : records.values()) {

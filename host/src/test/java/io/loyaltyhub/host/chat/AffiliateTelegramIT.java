@@ -104,7 +104,12 @@ class AffiliateTelegramIT {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 server.count("SELECT COUNT(*) FROM affiliate_commission WHERE affiliate_id = " + id) == 1);
         long commission = server.count("SELECT id FROM affiliate_commission WHERE affiliate_id = " + id);
+        int beforeApproved = telegram.sentTo(u.chatId()).size();
         ok(server.post("/api/v1/commissions/" + commission + "/approve", API_KEY, "{}"), 200);
+        // the affiliate is told (the notifications plugin), before the conversation goes on
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(u.chatId()).size() == beforeApproved + 1);
+        assertThat(telegram.sentTo(u.chatId()).getLast().path("text").asText()).contains("600.00", "approved");
+        u.skipSeen(beforeApproved + 1);
 
         u.says("/menu");
         u.taps("a:stats");

@@ -77,7 +77,9 @@ class EveryEventIT {
         String friendCode = server.get("/api/v1/customers/" + plain + "/referral", API_KEY).json().get("code").asText();
         long friend = join("+919800000002", friendCode);
         ok(server.post("/api/v1/customers/" + friend + "/consent", API_KEY, "{\"consent\":false,\"source\":\"api\"}"));
-        ok(server.post("/api/v1/customers/" + plain + "/marketing-consent", API_KEY, "{\"marketing\":true}"));
+        // on a customer who is not erased below (an erasure removes the customer's events from the outbox)
+        long offers = join("+919800000003", null);
+        ok(server.post("/api/v1/customers/" + offers + "/marketing-consent", API_KEY, "{\"marketing\":true}"));
         bill("EV-1", "+919800000001", "2500", null);
         ok(server.post("/api/v1/bills/EV-1/reversal", API_KEY, "{\"reason\":\"returned\"}"));
         ok(server.send("POST", "/api/v1/customers/" + plain + "/points/adjustments", API_KEY,

@@ -28,14 +28,17 @@ class AuthIT {
                     "apikeys:write", "audit:read", "events:read", "events:write", "stores:read", "stores:write",
                     "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write",
                     "rewards:read", "rewards:write", "vouchers:read", "vouchers:write", "coupons:read", "coupons:write",
-                    "rules:read", "rules:write", "tiers:read", "messages:read", "messages:write", "affiliates:read", "affiliates:write"),
+                    "rules:read", "rules:write", "tiers:read", "messages:read", "messages:write", "affiliates:read", "affiliates:write",
+                    "notifications:read", "notifications:write", "connectors:read", "connectors:write"),
             "manager", List.of("plugins:read", "audit:read", "events:read", "events:write", "stores:read", "stores:write",
                     "customers:read", "customers:write", "points:read", "points:write", "bills:read", "bills:write",
                     "rewards:read", "rewards:write", "vouchers:read", "vouchers:write", "coupons:read", "coupons:write",
-                    "rules:read", "rules:write", "tiers:read", "messages:read", "messages:write", "affiliates:read", "affiliates:write"),
+                    "rules:read", "rules:write", "tiers:read", "messages:read", "messages:write", "affiliates:read", "affiliates:write",
+                    "notifications:read", "notifications:write", "connectors:read", "connectors:write"),
             "support", List.of("plugins:read", "stores:read", "customers:read", "customers:write", "points:read",
                     "points:write", "bills:read", "rewards:read", "vouchers:read", "vouchers:write", "coupons:read", "rules:read",
-                    "tiers:read", "messages:read", "messages:write", "affiliates:read"));
+                    "tiers:read", "messages:read", "messages:write", "affiliates:read", "notifications:read",
+                    "connectors:read"));
     private static final List<String> KNOWN_SCOPES = ALLOWED.get("admin");
 
     private static TestServer server;

@@ -19,6 +19,9 @@ class StoresScreenBrowserIT extends BrowserTestBase {
         WebElement navItem = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#main-nav vaadin-side-nav-item[path='stores']")));
         assertThat(navItem.getText()).contains("Stores");
+        // the navigation is longer than the window: bring the item into view first, as a user scrolls to it
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})",
+                navItem);
         navItem.click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stores-grid")));
         wait.until(d -> d.findElement(By.id("stores-grid")).getText().contains("BLR-1"));

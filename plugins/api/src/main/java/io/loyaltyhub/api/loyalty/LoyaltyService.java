@@ -71,6 +71,25 @@ public interface LoyaltyService extends PluginService {
     /** Earns points for a bill (its number is the idempotency key). */
     BillResult postBill(Actor actor, Bill bill);
 
+    /**
+     * Posts a batch of bills (an ERP connector's) in as few transactions as it can, each exactly as {@link #postBill}
+     * would: the same checks, idempotent by bill number. A refused bill takes no other bill with it. Customers a
+     * bill enrols get consent source {@code erp}.
+     *
+     * @param historical past bills (a backfill): posted and counted, but nobody is messaged about them
+     * @return one outcome per bill, in order
+     */
+    java.util.List<BillOutcome> postBills(Actor actor, java.util.List<Bill> bills, boolean historical);
+
+    /**
+     * A customer from the ERP's customer master. Someone not yet a member is enrolled (consent source {@code erp}) only
+     * when the programme enrols on a bill (the same setting); a member's missing name or birthday is filled in, never
+     * overwritten.
+     *
+     * @return the customer, or empty when not a member and not enrolled
+     */
+    Optional<Customer> syncCustomer(Actor actor, NewCustomer customer);
+
     /** Reverses exactly what the bill earned. Twice is the same as once. */
     BillResult reverseBill(Actor actor, String billNumber, String reason);
 

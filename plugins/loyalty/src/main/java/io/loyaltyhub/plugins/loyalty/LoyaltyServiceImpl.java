@@ -10,6 +10,7 @@ import io.loyaltyhub.api.data.SqlRunner;
 import io.loyaltyhub.api.data.Tx;
 import io.loyaltyhub.api.loyalty.AppliedRule;
 import io.loyaltyhub.api.loyalty.Bill;
+import io.loyaltyhub.api.loyalty.BillOutcome;
 import io.loyaltyhub.api.loyalty.BillResult;
 import io.loyaltyhub.api.loyalty.Birthday;
 import io.loyaltyhub.api.loyalty.Customer;
@@ -43,7 +44,7 @@ import java.util.Optional;
 @Extension
 public class LoyaltyServiceImpl implements LoyaltyService {
     private static final List<String> LANGUAGES = List.of("en", "hi");
-    private static final List<String> CONSENT_SOURCES = List.of("whatsapp", "pos", "admin", "api", "import");
+    private static final List<String> CONSENT_SOURCES = List.of("whatsapp", "pos", "admin", "api", "import", "erp");
 
     private final PluginContext context;
 
@@ -80,8 +81,30 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             throw Rejected.invalid("invalid-consent-source", "Consent source must be one of " + CONSENT_SOURCES + ".");
         }
         long id = context.transactions().inTransaction(tx -> insertCustomer(tx, actor, mobile, name, n.birthday(),
-                language, source, n.referralCode(), config).orElseGet(() -> idByMobile(tx.sql(), mobile).orElseThrow()));
+                language, source, n.referralCode(), config, false).orElseGet(() -> idByMobile(tx.sql(), mobile).orElseThrow()));
         return find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Customer> syncCustomer(Actor actor, NewCustomer n) {
+        LoyaltyConfig config = config();
+        String mobile = e164(n.mobile(), config);
+        Optional<Long> existing = context.transactions().inTransaction(tx -> idByMobile(tx.sql(), mobile));
+        if (existing.isEmpty()) {
+            return config.enrollOnBill() ? Optional.of(join(actor, new NewCustomer(mobile, n.name(), n.birthday(),
+                    n.language(), "erp"))) : Optional.empty();
+        }
+        String name = cleanName(n.name());
+        Birthday b = n.birthday();
+        context.transactions().run(tx -> { // gaps only: what the customer told us themself stays
+            tx.sql().update("UPDATE loyalty_customer SET name = COALESCE(name, ?), "
+                            + "birth_year = IF(birth_month IS NULL, ?, birth_year), "
+                            + "birth_day = COALESCE(birth_day, ?), birth_month = COALESCE(birth_month, ?), updated_at = ? "
+                            + "WHERE id = ? AND status = 'ACTIVE'", name, b == null ? null : b.year(),
+                    b == null ? null : b.day(), b == null ? null : b.month(), tx.now(), existing.get());
+            return null;
+        });
+        return find(existing.get());
     }
 
     /**
@@ -89,7 +112,8 @@ public class LoyaltyServiceImpl implements LoyaltyService {
      * referrer. Empty if it existed.
      */
     private Optional<Long> insertCustomer(Tx tx, Actor actor, String mobile, String name, Birthday birthday,
-                                          String language, String source, String referralCode, LoyaltyConfig config) {
+                                          String language, String source, String referralCode, LoyaltyConfig config,
+                                          boolean historical) {
         Instant now = tx.now();
         String tier = Tiers.lowest(tx).code();
         long id = tx.sql().insert("INSERT IGNORE INTO loyalty_customer (mobile, name, birth_month, birth_day, birth_year, "
@@ -116,7 +140,8 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         String joinedWith = Referrals.normalise(referralCode);
         // a friend's or an affiliate's code (the affiliates plugin attributes the latter)
         String code = !joinedWith.isEmpty() && joinedWith.length() <= 64 ? joinedWith : null;
-        CustomerJoined event = new CustomerJoined(id, mobile, name, language, source, signUp, referrer.orElse(null), code);
+        CustomerJoined event = new CustomerJoined(id, mobile, name, language, source, signUp, referrer.orElse(null), code,
+                historical);
         tx.publish(event, String.valueOf(id));
         if (actor.kind() != Actor.Kind.SYSTEM) {
             tx.audit(actor, "customer.join", "customer", String.valueOf(id), null, event);
@@ -468,8 +493,62 @@ public class LoyaltyServiceImpl implements LoyaltyService {
         LoyaltyConfig config = config();
         BillCheck.Checked checked = BillCheck.check(bill, config, context.service(PhoneNumbers.class).orElseThrow(),
                 knownStore(), context.clock().instant());
+        return context.transactions().inTransaction(tx -> post(tx, actor, checked, config, "pos", false).result());
+    }
+
+    @Override
+    public List<BillOutcome> postBills(Actor actor, List<Bill> bills, boolean historical) {
+        LoyaltyConfig config = config();
+        PhoneNumbers phones = context.service(PhoneNumbers.class).orElseThrow();
+        java.util.function.Predicate<String> stores = knownStore();
+        Instant checkedAt = context.clock().instant();
+        BillOutcome[] outcomes = new BillOutcome[bills.size()];
+        List<Integer> valid = new java.util.ArrayList<>();
+        List<BillCheck.Checked> checked = new java.util.ArrayList<>();
+        for (int i = 0; i < bills.size(); i++) {
+            try {
+                checked.add(BillCheck.check(bills.get(i), config, phones, stores, checkedAt));
+                valid.add(i);
+            } catch (Rejected r) {
+                outcomes[i] = BillOutcome.refused(bills.get(i).billNumber(), r.code(), r.getMessage());
+            }
+        }
+        try { // the common case: every bill in one transaction
+            List<Posted> posted = context.transactions().inTransaction(tx -> {
+                List<Posted> all = new java.util.ArrayList<>(checked.size());
+                for (BillCheck.Checked c : checked) {
+                    all.add(post(tx, actor, c, config, "erp", historical));
+                }
+                return all;
+            });
+            for (int k = 0; k < posted.size(); k++) {
+                outcomes[valid.get(k)] = posted.get(k).outcome();
+            }
+        } catch (Rejected oneRefused) { // one bill refused inside: one transaction each, so it takes no other along
+            for (int k = 0; k < checked.size(); k++) {
+                BillCheck.Checked c = checked.get(k);
+                try {
+                    outcomes[valid.get(k)] = context.transactions().inTransaction(tx ->
+                            post(tx, actor, c, config, "erp", historical)).outcome();
+                } catch (Rejected r) {
+                    outcomes[valid.get(k)] = BillOutcome.refused(c.bill().billNumber(), r.code(), r.getMessage());
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** A bill posted, or found posted before with the same content (a replay). */
+    private record Posted(BillResult result, boolean duplicate) {
+        BillOutcome outcome() {
+            return duplicate ? BillOutcome.duplicate(result) : BillOutcome.posted(result);
+        }
+    }
+
+    private Posted post(Tx tx, Actor actor, BillCheck.Checked checked, LoyaltyConfig config, String enrolSource,
+                        boolean historical) {
         Bill b = checked.bill();
-        return context.transactions().inTransaction(tx -> {
+        {
             Instant now = tx.now();
             Ledger.Balances balances = Ledger.lockByMobile(tx.sql(), checked.mobile()).orElseGet(() -> {
                 if (!config.enrollOnBill()) {
@@ -477,7 +556,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                             + " (enrol them first, or turn on enroll-on-bill).");
                 }
                 long created = insertCustomer(tx, actor, checked.mobile(), cleanName(b.customerName()), null,
-                        config.language(), "pos", null, config).orElseGet(() -> idByMobile(tx.sql(), checked.mobile()).orElseThrow());
+                        config.language(), enrolSource, null, config, historical).orElseGet(() -> idByMobile(tx.sql(), checked.mobile()).orElseThrow());
                 return Ledger.lock(tx.sql(), created);
             });
             long customerId = balances.customerId();
@@ -485,7 +564,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             // finds the bill here; a different bill under the same number is a conflict.
             Optional<BillResult> earlier = replay(tx, b.billNumber(), checked.hash());
             if (earlier.isPresent()) {
-                return earlier.get();
+                return new Posted(earlier.get(), true);
             }
             CustomerStatus status = CustomerStatus.valueOf(balances.status());
             if (status == CustomerStatus.BLOCKED || status == CustomerStatus.ERASED) {
@@ -541,9 +620,9 @@ public class LoyaltyServiceImpl implements LoyaltyService {
             // lines: per-category commissions (affiliates plugin); balance: the notification
             tx.publish(new BillProcessed(b.billNumber(), customerId, checked.mobile(), b.amount(), b.currency(), points,
                     pending ? points : 0, b.billedAt().toInstant(), b.storeId(), b.couponCode(), b.affiliateCode(),
-                    b.lines(), balance), String.valueOf(customerId));
-            return result;
-        });
+                    b.lines(), balance, historical), String.valueOf(customerId));
+            return new Posted(result, false);
+        }
     }
 
     private EarningEngine.Outcome earn(Tx tx, Bill b, Ledger.Balances customer, LoyaltyConfig config) {

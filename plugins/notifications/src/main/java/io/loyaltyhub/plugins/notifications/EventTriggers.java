@@ -42,6 +42,11 @@ final class EventTriggers {
     static List<NotificationIntent> of(DomainEvent event, String eventId, List<RewardCost> rewards) {
         List<NotificationIntent> out = new ArrayList<>();
         switch (event) {
+            // a backfill of past bills: the customers were not there when it happened, so nothing is said
+            case CustomerJoined j when j.historical() -> {
+            }
+            case BillProcessed b when b.historical() -> {
+            }
             case CustomerJoined j -> out.add(customer(Trigger.WELCOME, j.customerId(),
                     Map.of("bonus", String.valueOf(j.signUpBonus())), null, "welcome:" + j.customerId()));
             case BillProcessed b -> {

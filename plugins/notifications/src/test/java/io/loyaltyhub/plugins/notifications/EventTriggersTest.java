@@ -18,7 +18,7 @@ class EventTriggersTest {
 
     private static BillProcessed bill(long earned, long pending, long balance) {
         return new BillProcessed("B-1", 7, "+919800000001", new BigDecimal("2450.5"), "INR", earned, pending,
-                Instant.parse("2026-12-01T10:00:00Z"), "BLR-1", null, null, List.of(), balance);
+                Instant.parse("2026-12-01T10:00:00Z"), "BLR-1", null, null, List.of(), balance, false);
     }
 
     @Test
@@ -38,6 +38,19 @@ class EventTriggersTest {
         assertThat(EventTriggers.of(bill(600, 600, 400), "e1", REWARDS)).extracting(NotificationIntent::trigger)
                 .containsExactly(Trigger.POINTS_EARNED);
         assertThat(EventTriggers.of(bill(0, 0, 400), "e1", REWARDS)).isEmpty();
+    }
+
+    @Test
+    void aBackfillOfPastBillsTellsNobody() {
+        BillProcessed b = bill(600, 0, 1000);
+        BillProcessed past = new BillProcessed(b.billNumber(), b.customerId(), b.mobile(), b.amount(), b.currency(),
+                b.pointsEarned(), b.pointsPending(), b.billedAt(), b.storeId(), null, null, List.of(), b.balance(), true);
+        assertThat(EventTriggers.of(past, "e1", REWARDS)).isEmpty();
+        assertThat(EventTriggers.of(new io.loyaltyhub.api.loyalty.event.CustomerJoined(7, "+919800000001", "Asha", "en",
+                "erp", 0, null, null, true), "e1", REWARDS)).isEmpty();
+        assertThat(EventTriggers.of(new io.loyaltyhub.api.loyalty.event.CustomerJoined(7, "+919800000001", "Asha", "en",
+                "erp", 0, null, null, false), "e1", REWARDS)).extracting(NotificationIntent::trigger)
+                .containsExactly(Trigger.WELCOME);
     }
 
     @Test

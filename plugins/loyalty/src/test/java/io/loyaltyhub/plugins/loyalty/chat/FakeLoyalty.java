@@ -212,6 +212,16 @@ class FakeLoyalty implements LoyaltyService {
     }
 
     @Override
+    public Optional<Customer> syncCustomer(Actor actor, NewCustomer customer) {
+        throw new AssertionError("syncCustomer is not used by the code under test");
+    }
+
+    @Override
+    public List<io.loyaltyhub.api.loyalty.BillOutcome> postBills(Actor actor, List<Bill> bills, boolean historical) {
+        throw new AssertionError("postBills is not used by the code under test");
+    }
+
+    @Override
     public BillResult reverseBill(Actor actor, String billNumber, String reason) {
         throw new AssertionError("reverseBill is not used by the code under test");
     }

@@ -1,0 +1,117 @@
+package io.loyaltyhub.host.erp;
+
+import io.loyaltyhub.api.common.Rejected;
+import io.loyaltyhub.api.erp.SourceRow;
+import io.loyaltyhub.api.loyalty.Bill;
+import io.loyaltyhub.api.loyalty.BillOutcome;
+import io.loyaltyhub.api.loyalty.LoyaltyService;
+import io.loyaltyhub.api.loyalty.NewCustomer;
+import io.loyaltyhub.api.platform.Actor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Posts a batch of mapped rows through the loyalty service, the way REST does (same checks, idempotent by bill
+ * number), and says what became of each: posted, already there, or rejected with the reason.
+ */
+final class BatchPoster {
+    /** Bills older than this when read are history: posted, but nobody is messaged about them. */
+    static final Duration HISTORY = Duration.ofDays(2);
+
+    /** A row that could not be posted, with the reason (for the rejects queue). */
+    record Refusal(SourceRow row, String billNumber, String reason) {
+    }
+
+    /** What a batch came to. */
+    /**
+     * @param settled bill numbers now posted or found posted (and returns applied): an open reject of the same
+     *                number, e.g. a row fixed in the ERP and read again, is resolved by them
+     */
+    record Result(ConnectorStore.Counts counts, List<Refusal> refusals, Instant newestBill, List<String> settled) {
+    }
+
+    private final LoyaltyService loyalty;
+    private final Actor actor;
+
+    BatchPoster(LoyaltyService loyalty, Actor actor) {
+        this.loyalty = loyalty;
+        this.actor = actor;
+    }
+
+    /**
+     * @param backfill every bill counts as history
+     */
+    Result post(List<MappedRow> rows, boolean backfill, Instant now) {
+        List<Refusal> refusals = new ArrayList<>();
+        List<MappedRow.ToPost> recent = new ArrayList<>();
+        List<MappedRow.ToPost> past = new ArrayList<>();
+        long reversals = 0;
+        long customers = 0;
+        Instant newest = null;
+        for (MappedRow r : rows) {
+            if (r instanceof MappedRow.ToPost p) {
+                Instant billed = p.bill().billedAt().toInstant();
+                newest = newest == null || billed.isAfter(newest) ? billed : newest;
+                (backfill || billed.isBefore(now.minus(HISTORY)) ? past : recent).add(p);
+            }
+        }
+        long[] posted = {0};
+        long[] duplicates = {0};
+        List<String> settled = new ArrayList<>();
+        postAll(past, true, posted, duplicates, refusals, settled);
+        postAll(recent, false, posted, duplicates, refusals, settled);
+        // reversals and customers after the bills of the same batch: a return read with its bill finds it
+        for (MappedRow r : rows) {
+            switch (r) {
+                case MappedRow.Unmapped u -> refusals.add(new Refusal(u.row(), u.billNumber(), u.reason()));
+                case MappedRow.Reversal rev -> {
+                    try {
+                        loyalty.reverseBill(actor, rev.billNumber(), rev.reason());
+                        reversals++;
+                        settled.add(rev.billNumber());
+                    } catch (Rejected e) {
+                        refusals.add(new Refusal(rev.row(), rev.billNumber(), e.getMessage()));
+                    }
+                }
+                case MappedRow.CustomerRecord c -> {
+                    try {
+                        if (loyalty.syncCustomer(actor, new NewCustomer(c.mobile(), c.name(), c.birthday(), null,
+                                "erp")).isPresent()) {
+                            customers++;
+                        }
+                    } catch (Rejected e) {
+                        refusals.add(new Refusal(c.row(), null, e.getMessage()));
+                    }
+                }
+                case MappedRow.ToPost p -> {
+                }
+            }
+        }
+        return new Result(new ConnectorStore.Counts(rows.size(), posted[0], duplicates[0], refusals.size(), reversals,
+                customers), refusals, newest, settled);
+    }
+
+    private void postAll(List<MappedRow.ToPost> rows, boolean historical, long[] posted, long[] duplicates,
+                         List<Refusal> refusals, List<String> settled) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Bill> bills = rows.stream().map(MappedRow.ToPost::bill).toList();
+        List<BillOutcome> outcomes = loyalty.postBills(actor, bills, historical);
+        for (int i = 0; i < outcomes.size(); i++) {
+            BillOutcome o = outcomes.get(i);
+            if (o.refused()) {
+                refusals.add(new Refusal(rows.get(i).row(), o.billNumber(), o.reason()));
+            } else if (o.duplicate()) {
+                duplicates[0]++;
+                settled.add(o.billNumber());
+            } else {
+                posted[0]++;
+                settled.add(o.billNumber());
+            }
+        }
+    }
+}
