@@ -120,7 +120,7 @@ final class ConnectorRunner implements AutoCloseable {
             stopping.remove(id);
             if (c.requested() != null) {
                 tx.run(t -> {
-                    store.clearRequest(t.sql(), id);
+                    store.takeRunRequest(t.sql(), id);
                     return null;
                 });
             }

@@ -80,7 +80,8 @@ final class ConnectorStore {
     }
 
     void request(SqlRunner sql, long id, String what, Instant now) {
-        sql.update("UPDATE erp_connector SET requested = ?, updated_at = ? WHERE id = ?", what, now, id);
+        sql.update("UPDATE erp_connector SET requested = ?, next_poll_at = LEAST(next_poll_at, ?), updated_at = ? "
+                + "WHERE id = ?", what, now, now, id);
     }
 
     void startBackfill(SqlRunner sql, long id, String cursor, LocalDate from, Instant now) {
@@ -91,8 +92,9 @@ final class ConnectorStore {
     /** Connectors with work now: polling is due, staff asked for a run, or a backfill is under way. Unleased only. */
     List<Long> due(SqlRunner sql, Instant now) {
         return sql.query("SELECT id FROM erp_connector WHERE ((state = 'RUNNING' AND next_poll_at <= ?) "
-                + "OR requested IS NOT NULL OR (backfill_cursor IS NOT NULL AND state = 'RUNNING')) "
-                + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_poll_at", rs -> rs.getLong(1), now, now);
+                + "OR requested = 'RUN' OR (backfill_cursor IS NOT NULL AND next_poll_at <= ? "
+                + "AND (state = 'RUNNING' OR requested = 'BACKFILL'))) "
+                + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_poll_at", rs -> rs.getLong(1), now, now, now);
     }
 
     /** Takes (or renews) the connector's lease; false if another instance of the server holds it. */
@@ -114,9 +116,14 @@ final class ConnectorStore {
                         + "updated_at = ? WHERE id = ?", cursor, newestBill, newestBill, newestBill, now, id);
     }
 
+    /**
+     * The backfill read to the end. A connector that never polled starts polling where the backfill ended rather
+     * than reading everything again.
+     */
     void backfillDone(SqlRunner sql, long id, Instant now) {
-        sql.update("UPDATE erp_connector SET backfill_cursor = NULL, backfill_from = NULL, updated_at = ? WHERE id = ?",
-                now, id);
+        sql.update("UPDATE erp_connector SET cursor_text = COALESCE(cursor_text, backfill_cursor), "
+                + "backfill_cursor = NULL, backfill_from = NULL, requested = IF(requested = 'BACKFILL', NULL, requested), "
+                + "updated_at = ? WHERE id = ?", now, id);
     }
 
     void afterRun(SqlRunner sql, long id, boolean ok, Instant nextPoll, Instant now) {
@@ -126,6 +133,11 @@ final class ConnectorStore {
 
     void clearRequest(SqlRunner sql, long id) {
         sql.update("UPDATE erp_connector SET requested = NULL WHERE id = ?", id);
+    }
+
+    /** A run asked for is under way; a backfill's request stays until it is done, so a restart carries it on. */
+    void takeRunRequest(SqlRunner sql, long id) {
+        sql.update("UPDATE erp_connector SET requested = NULL WHERE id = ? AND requested = 'RUN'", id);
     }
 
     // ---- runs -------------------------------------------------------------------------------------

@@ -34,6 +34,9 @@ class ErpConnectorsIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start("erp", TestServer.shippedPlugins());
+        // bills from the ERP enrol the customers they name (a store's usual set-up)
+        assertThat(server.send("PUT", "/api/v1/plugins/loyalty/settings", API_KEY, "{\"enroll-on-bill\":\"true\"}")
+                .status()).isEqualTo(200);
     }
 
     @AfterAll

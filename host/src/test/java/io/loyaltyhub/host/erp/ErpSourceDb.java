@@ -15,7 +15,7 @@ import java.util.UUID;
  * A retailer's ERP database for tests: invoices with lines and returns in their own MariaDB database (on the server
  * the tests use, embedded or not), read by a user that may only SELECT, as the README tells retailers to set up.
  */
-final class ErpSourceDb implements AutoCloseable {
+public final class ErpSourceDb implements AutoCloseable {
     final String url;
     final String reader;
     private final String adminUrl;
@@ -26,7 +26,7 @@ final class ErpSourceDb implements AutoCloseable {
         this.reader = reader;
     }
 
-    static ErpSourceDb create() throws SQLException {
+    public static ErpSourceDb create() throws SQLException {
         String adminUrl = TestDatabase.freshDatabase("erp_src");
         String db = adminUrl.substring(adminUrl.lastIndexOf('/') + 1);
         String reader = "erp_" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,18 +44,18 @@ final class ErpSourceDb implements AutoCloseable {
         return s;
     }
 
-    void exec(String sql) throws SQLException {
+    public void exec(String sql) throws SQLException {
         try (Connection c = admin(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
-    Connection admin() throws SQLException {
+    public Connection admin() throws SQLException {
         return DriverManager.getConnection(adminUrl, TestDatabase.user(), TestDatabase.password());
     }
 
     /** A bill of one or two lines, changed at {@code modifiedAt}. */
-    void invoice(String number, LocalDateTime billedAt, String mobile, String amount, String currency,
+    public void invoice(String number, LocalDateTime billedAt, String mobile, String amount, String currency,
                  LocalDateTime modifiedAt) throws SQLException {
         try (Connection c = admin();
              PreparedStatement p = c.prepareStatement("INSERT INTO invoices VALUES (?, ?, ?, ?, ?, ?, 'BLR-1', ?)");
@@ -80,7 +80,41 @@ final class ErpSourceDb implements AutoCloseable {
         }
     }
 
-    void returned(String number, String reason, LocalDateTime modifiedAt) throws SQLException {
+    /**
+     * Loads {@code count} bills of one line each, {@code customers} distinct mobiles, billed and changed in the past,
+     * in batches (a benchmark's history).
+     */
+    public void bulk(String prefix, int count, int customers, LocalDateTime firstChange) throws SQLException {
+        try (Connection c = admin()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO invoices VALUES (?, ?, ?, ?, ?, 'INR', 'BLR-1', ?)");
+                 PreparedStatement l = c.prepareStatement("INSERT INTO invoice_lines VALUES (?, 1, ?, 'toys', 1, ?)")) {
+                for (int i = 0; i < count; i++) {
+                    String number = prefix + i;
+                    LocalDateTime at = firstChange.plusSeconds(i / 10);
+                    BigDecimal amount = BigDecimal.valueOf(100 + (i % 50) * 37L);
+                    p.setString(1, number);
+                    p.setObject(2, at);
+                    p.setString(3, "+9197" + String.format("%08d", i % customers));
+                    p.setString(4, "Customer " + (i % customers));
+                    p.setBigDecimal(5, amount);
+                    p.setObject(6, at);
+                    p.addBatch();
+                    l.setString(1, number);
+                    l.setString(2, "SKU-" + (i % 500));
+                    l.setBigDecimal(3, amount);
+                    l.addBatch();
+                    if (i % 5000 == 4999 || i == count - 1) {
+                        p.executeBatch();
+                        l.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+        }
+    }
+
+    public void returned(String number, String reason, LocalDateTime modifiedAt) throws SQLException {
         try (Connection c = admin();
              PreparedStatement p = c.prepareStatement("INSERT INTO returns (invoice_no, reason, modified_at) "
                      + "VALUES (?, ?, ?)")) {
@@ -92,7 +126,7 @@ final class ErpSourceDb implements AutoCloseable {
     }
 
     /** The connector's settings for these tables, in the JSON of a connector draft. */
-    String settingsJson(int batchSize) {
+    public String settingsJson(int batchSize) {
         return """
                 {"url":"%s","user":"%s","password-env":"",
                  "bills-query":"SELECT * FROM invoices WHERE modified_at > :watermark OR (modified_at = :watermark AND invoice_no > :tiebreak) ORDER BY modified_at, invoice_no LIMIT :batch",

@@ -53,6 +53,16 @@ class EveryEventIT {
         return r.json().get("id").asLong();
     }
 
+    private static java.util.List<String> publishedTypes() {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        for (String type : LOYALTY_EVENTS) {
+            if (server.count("SELECT COUNT(*) FROM outbox_event WHERE event_type = '" + type + "'") > 0) {
+                types.add(type);
+            }
+        }
+        return types;
+    }
+
     private static void ok(Reply r) {
         assertThat(r.status()).as(r.body()).isBetween(200, 204);
     }
@@ -102,6 +112,10 @@ class EveryEventIT {
                 "{\"customerId\":" + referred + "}", "ev-r-2").json().get("code").asText();
         ok(server.post("/api/v1/vouchers/" + cancelled + "/cancellation", API_KEY, null));
 
+        assertThat(server.count("SELECT COUNT(*) FROM event_delivery d JOIN outbox_event e ON e.event_id = d.event_id "
+                + "WHERE e.event_type = 'loyalty.bill-reversed'")).as("returns reach the affiliates' listener").isPositive();
+        // what was published so far: a year on, the retention job may remove delivered events from the outbox
+        java.util.Set<String> published = new java.util.HashSet<>(publishedTypes());
         // a year on: points expiring, then expired
         LoyaltyService loyalty = server.server().service(LoyaltyService.class).orElseThrow();
         clock.advance(Duration.ofDays(350));
@@ -112,12 +126,8 @@ class EveryEventIT {
         // erasure on request
         ok(server.send("DELETE", "/api/v1/customers/" + plain + "?reason=asked", API_KEY, null));
 
-        for (String type : LOYALTY_EVENTS) {
-            assertThat(server.count("SELECT COUNT(*) FROM outbox_event WHERE event_type = '" + type + "'"))
-                    .as("the scenario publishes %s", type).isPositive();
-        }
-        assertThat(server.count("SELECT COUNT(*) FROM event_delivery d JOIN outbox_event e ON e.event_id = d.event_id "
-                + "WHERE e.event_type = 'loyalty.bill-reversed'")).as("returns reach the affiliates' listener").isPositive();
+        published.addAll(publishedTypes());
+        assertThat(published).as("the scenario publishes every loyalty event").containsAll(LOYALTY_EVENTS);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(server.count("SELECT COUNT(*) FROM event_delivery WHERE status = 'DEAD'")).as(
                     server.jdbcString("SELECT COALESCE(GROUP_CONCAT(CONCAT(listener_id, ': ', last_error)), '') "

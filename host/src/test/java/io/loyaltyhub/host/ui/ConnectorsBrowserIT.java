@@ -75,8 +75,11 @@ class ConnectorsBrowserIT extends BrowserTestBase {
     void createACsvConnectorPreviewItRunItAndSeeTheRunAndTheReject() throws Exception {
         Path in = invoices();
         logIn("admin", TestServer.ADMIN_PASSWORD);
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#main-nav vaadin-side-nav-item[path='connectors']"))).click();
+        WebElement navItem = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#main-nav vaadin-side-nav-item[path='connectors']")));
+        // the navigation is longer than the window: bring the item into view first, as a user scrolls to it
+        browser.executeScript("arguments[0].scrollIntoView({block:'center'})", navItem);
+        navItem.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connectors-empty")));
         assertThat(browser.findElement(By.id("connectors-empty")).getText())
                 .isEqualTo("No connectors yet. Create one to bring bills in from your ERP.");
@@ -87,15 +90,10 @@ class ConnectorsBrowserIT extends BrowserTestBase {
         if (browser.findElements(By.id("setting-folder")).isEmpty()) {
             click("connector-type");
             WebElement csv = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(i -> i.getText().trim().equals("CSV files")).findFirst().orElse(null));
+                    .filter(i -> i.getText().trim().startsWith("CSV files")).findFirst().orElse(null));
             csv.click();
         }
         type("setting-folder", in.toString());
-        for (String folder : List.of("done-folder", "rejects-folder")) {
-            if (!browser.findElements(By.cssSelector("#setting-" + folder + " input")).isEmpty()) {
-                type("setting-" + folder, dir.resolve(folder).toString());
-            }
-        }
         assertThat(browser.findElement(By.cssSelector("#mapping-customer-mobile input")).getDomProperty("value"))
                 .as("the column the CSV type reads the mobile from").isEqualTo("mobile");
         type("mapping-date-format", "yyyy-MM-dd HH:mm");
@@ -142,6 +140,6 @@ class ConnectorsBrowserIT extends BrowserTestBase {
         // the list shows it too
         browser.get(server.adminBase() + "/connectors");
         wait.until(d -> cells("connectors-grid").contains("Till exports"));
-        assertThat(cells("connectors-grid")).contains("CSV files", "Running");
+        assertThat(cells("connectors-grid")).contains("Running").anyMatch(c -> c.startsWith("CSV files"));
     }
 }
