@@ -116,7 +116,8 @@ public final class LoyaltyServer implements AutoCloseable {
         services.register(io.loyaltyhub.api.platform.PluginAdmin.class, pluginAdmin);
         AuditLogService audit = new AuditLogService(tx);
         EventAdminService eventAdmin = new EventAdminService(tx);
-        toClose.add(new PlatformMetrics(eventAdmin, pluginAdmin));
+        PlatformMetrics metrics = new PlatformMetrics(eventAdmin, pluginAdmin);
+        toClose.add(metrics);
 
         List<EventListener> listeners = plugins.listeners();
         tx.inHostTransaction(t -> {
@@ -144,6 +145,7 @@ public final class LoyaltyServer implements AutoCloseable {
                 System.getenv(), new io.loyaltyhub.host.erp.ErpConnectorsService.Health(3, Duration.ofHours(2)));
         toClose.add(connectors);
         services.register(io.loyaltyhub.api.erp.ErpConnectors.class, connectors);
+        metrics.connectors(connectors);
 
         List<ApiEndpoint> endpoints = new ArrayList<>(List.of(
                 new AuthEndpoint(staff, staffTokens),

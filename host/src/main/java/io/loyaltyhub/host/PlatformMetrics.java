@@ -20,6 +20,17 @@ final class PlatformMetrics implements AutoCloseable {
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final List<Meter> meters = new ArrayList<>();
 
+    /** Connectors' figures on top (the service exists once the channels are up). */
+    void connectors(io.loyaltyhub.api.erp.ErpConnectors connectors) {
+        gauge("loyalty.connectors.unhealthy", "ERP connectors failing in a row or lagging behind the threshold",
+                () -> (long) connectors.unhealthy().size());
+        gauge("loyalty.connectors.lag.max", "Seconds since the newest bill read by the most lagging running ERP connector",
+                () -> connectors.list().stream().filter(c -> "RUNNING".equals(c.state()) && c.lagSeconds() != null)
+                        .mapToLong(io.loyaltyhub.api.erp.ConnectorInfo::lagSeconds).max().orElse(0));
+        gauge("loyalty.connectors.rejects.open", "Rows of ERP connectors waiting in the rejects queue",
+                () -> connectors.list().stream().mapToLong(io.loyaltyhub.api.erp.ConnectorInfo::openRejects).sum());
+    }
+
     PlatformMetrics(EventAdmin events, PluginAdmin plugins) {
         gauge("loyalty.events.pending", "Event deliveries not yet applied", events::backlog);
         gauge("loyalty.events.dead", "Event deliveries that gave up (dead letters)", events::deadLetterCount);

@@ -73,7 +73,7 @@ final class BatchPoster {
                         reversals++;
                         settled.add(rev.billNumber());
                     } catch (Rejected e) {
-                        refusals.add(new Refusal(rev.row(), rev.billNumber(), e.getMessage()));
+                        refusals.add(new Refusal(rev.row(), rev.billNumber(), reason(e)));
                     }
                 }
                 case MappedRow.CustomerRecord c -> {
@@ -83,7 +83,7 @@ final class BatchPoster {
                             customers++;
                         }
                     } catch (Rejected e) {
-                        refusals.add(new Refusal(c.row(), null, e.getMessage()));
+                        refusals.add(new Refusal(c.row(), null, reason(e)));
                     }
                 }
                 case MappedRow.ToPost p -> {
@@ -92,6 +92,16 @@ final class BatchPoster {
         }
         return new Result(new ConnectorStore.Counts(rows.size(), posted[0], duplicates[0], refusals.size(), reversals,
                 customers), refusals, newest, settled);
+    }
+
+    /** A refusal in words, with what is wrong per field when it says. */
+    static String reason(Rejected r) {
+        if (r.fieldErrors().isEmpty()) {
+            return r.getMessage();
+        }
+        StringBuilder b = new StringBuilder(r.getMessage());
+        r.fieldErrors().forEach((field, problem) -> b.append(' ').append(field).append(": ").append(problem).append(';'));
+        return b.substring(0, b.length() - 1);
     }
 
     private void postAll(List<MappedRow.ToPost> rows, boolean historical, long[] posted, long[] duplicates,

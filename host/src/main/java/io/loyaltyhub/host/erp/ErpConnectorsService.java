@@ -168,7 +168,17 @@ public final class ErpConnectorsService implements ErpConnectors, AutoCloseable 
         RowMapper mapper = new RowMapper(c.mapping());
         List<PreviewRow> out = new ArrayList<>();
         try (ErpSource source = type.open(config(type, c.id(), c.settings(), c.mapping()))) {
-            for (var row : source.read(c.cursor(), PREVIEW_ROWS).rows()) {
+            List<io.loyaltyhub.api.erp.SourceRow> rows = new ArrayList<>();
+            String cursor = c.cursor();
+            while (rows.size() < PREVIEW_ROWS) { // a source reads at most its batch size at a time
+                io.loyaltyhub.api.erp.SourceBatch batch = source.read(cursor, PREVIEW_ROWS - rows.size());
+                rows.addAll(batch.rows());
+                if (!batch.more() || batch.rows().isEmpty()) {
+                    break;
+                }
+                cursor = batch.cursor();
+            }
+            for (var row : rows) {
                 Map<String, String> fields = new LinkedHashMap<>();
                 mapper.fields(row).forEach((f, v) -> fields.put(f.name(), v));
                 MappedRow m = mapper.map(row);
@@ -186,7 +196,7 @@ public final class ErpConnectorsService implements ErpConnectors, AutoCloseable 
                                     + r.pointsEarned() + " points", true);
                         } catch (Rejected r) {
                             yield new PreviewRow(row.ref(), row.kind().name(), fields, Map.of(),
-                                    "would be rejected: " + r.getMessage(), false);
+                                    "would be rejected: " + BatchPoster.reason(r), false);
                         }
                     }
                     case MappedRow.Reversal r -> new PreviewRow(row.ref(), row.kind().name(), fields, Map.of(),

@@ -60,6 +60,8 @@ class ErpCrashIT {
         PackagedServer s = start(data);
         assertThat(s.send("PUT", "/api/v1/plugins/loyalty/settings", "{\"enroll-on-bill\":\"true\"}").statusCode())
                 .isEqualTo(200);
+        assertThat(s.send("POST", "/api/v1/stores", "{\"code\":\"BLR-1\",\"name\":\"Bengaluru 1\"}").statusCode())
+                .isEqualTo(201);
         HttpResponse<String> created = s.send("POST", "/api/v1/connectors", """
                 {"name":"Crash","type":"jdbc","settings":%s}""".formatted(src.settingsJson(200)
                 .replace("\"poll-interval\":\"PT1S\"", "\"poll-interval\":\"PT2S\"")));

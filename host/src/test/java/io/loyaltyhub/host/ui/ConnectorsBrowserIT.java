@@ -8,11 +8,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -48,9 +50,14 @@ class ConnectorsBrowserIT extends BrowserTestBase {
         input.sendKeys(text, Keys.TAB);
     }
 
+    /** An element's text, whether or not it is scrolled into view. */
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("textContent").trim();
+    }
+
     private List<String> cells(String gridId) {
         return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).toList();
+                .map(c -> c.getDomProperty("textContent").trim()).toList();
     }
 
     /** A small valid export: two bills (the first with two lines) and one row without a mobile number. */
@@ -74,6 +81,13 @@ class ConnectorsBrowserIT extends BrowserTestBase {
     @Test
     void createACsvConnectorPreviewItRunItAndSeeTheRunAndTheReject() throws Exception {
         Path in = invoices();
+        // bills earn for enrolled customers only (unless enrol-on-bill is on)
+        for (String[] customer : List.of(new String[] {"+919812300001", "Asha Rao"},
+                new String[] {"+919812300002", "Bala K"})) {
+            TestServer.Reply r = server.post("/api/v1/customers", TestServer.API_KEY,
+                    "{\"mobile\":\"" + customer[0] + "\",\"name\":\"" + customer[1] + "\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
         logIn("admin", TestServer.ADMIN_PASSWORD);
         WebElement navItem = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#main-nav vaadin-side-nav-item[path='connectors']")));
@@ -85,7 +99,7 @@ class ConnectorsBrowserIT extends BrowserTestBase {
                 .isEqualTo("No connectors yet. Create one to bring bills in from your ERP.");
 
         click("connector-new");
-        wait.until(d -> d.findElement(By.id("connector-title")).getText().equals("New connector"));
+        wait.until(d -> text("connector-title").equals("New connector"));
         type("connector-name", "Till exports");
         if (browser.findElements(By.id("setting-folder")).isEmpty()) {
             click("connector-type");
@@ -105,8 +119,8 @@ class ConnectorsBrowserIT extends BrowserTestBase {
 
         click("connector-save");
         wait.until(ExpectedConditions.urlMatches(".*/connectors/\\d+$"));
-        wait.until(d -> d.findElement(By.id("connector-title")).getText().equals("Till exports"));
-        assertThat(browser.findElement(By.id("connector-state")).getText()).isEqualTo("Paused");
+        wait.until(d -> text("connector-title").equals("Till exports"));
+        assertThat(text("connector-state")).isEqualTo("Paused");
 
         // the preview: the good bills mapped, the row without a mobile marked
         click("connector-preview");
@@ -114,7 +128,7 @@ class ConnectorsBrowserIT extends BrowserTestBase {
         assertThat(cells("preview-grid")).contains("CSV-2");
         WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#preview-grid .preview-problem")));
-        assertThat(problem.getText()).containsIgnoringCase("mobile");
+        assertThat(problem.getDomProperty("textContent")).containsIgnoringCase("mobile");
         assertThat(browser.findElements(By.cssSelector("#preview-grid .preview-ok"))).isNotEmpty();
 
         click("connector-resume");
@@ -122,7 +136,9 @@ class ConnectorsBrowserIT extends BrowserTestBase {
         click("connector-run-now");
 
         // the run log: the chart's "Posted" bar of a run holds both bills (refreshing should polling miss it)
-        wait.until(d -> {
+        String id = browser.getCurrentUrl().replaceAll(".*/connectors/", "");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "rejects: " + server.get("/api/v1/connectors/" + id + "/rejects", TestServer.API_KEY)
+                .body()).until(d -> {
             if (!d.findElements(By.cssSelector("#runs-chart rect[data-series='Posted'][data-value='2']")).isEmpty()) {
                 return true;
             }
@@ -130,8 +146,8 @@ class ConnectorsBrowserIT extends BrowserTestBase {
             return null;
         });
         wait.until(d -> cells("runs-grid").contains("Finished"));
-        wait.until(d -> d.findElement(By.id("connector-last-run")).getText().contains("posted"));
-        wait.until(d -> d.findElement(By.id("connector-open-rejects")).getText().equals("1"));
+        wait.until(d -> text("connector-last-run").contains("posted"));
+        wait.until(d -> text("connector-open-rejects").equals("1"));
 
         click("tab-rejects");
         wait.until(d -> "1".equals(d.findElement(By.id("rejects-grid")).getDomAttribute("data-open")));

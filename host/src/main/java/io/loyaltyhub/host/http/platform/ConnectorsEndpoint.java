@@ -13,6 +13,7 @@ import io.loyaltyhub.api.http.ApiProblem;
 import io.loyaltyhub.api.http.ApiRequest;
 import io.loyaltyhub.api.http.ApiResponse;
 import io.loyaltyhub.api.http.ApiRoute;
+import io.loyaltyhub.api.http.QueryParam;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -88,11 +89,14 @@ public final class ConnectorsEndpoint implements ApiEndpoint {
                         }),
                 ApiRoute.post("/{id}/backfill", "connectors:write", "Read again from a day, in the background",
                         BackfillRequest.class, RunInfo.class, this::backfill),
-                ApiRoute.get("/{id}/runs", "connectors:read", "Runs, newest first (limit, default 50)", RunInfo[].class,
-                        r -> ApiResponse.ok(connectors.runs(r.idParam("id"), r.queryInt("limit", 50)))),
+                ApiRoute.get("/{id}/runs", "connectors:read", "Runs, newest first", RunInfo[].class,
+                        r -> ApiResponse.ok(connectors.runs(r.idParam("id"), r.queryInt("limit", 50))))
+                        .query(QueryParam.integer("limit", "At most this many runs (default 50, at most 500)")),
                 ApiRoute.get("/{id}/rejects", "connectors:read", "Rejected rows with reasons (open=true for open only)",
                         RejectInfo[].class, r -> ApiResponse.ok(connectors.rejects(r.idParam("id"),
-                                r.query("open").map(Boolean::parseBoolean).orElse(false), r.queryInt("limit", 200)))),
+                                r.query("open").map(Boolean::parseBoolean).orElse(false), r.queryInt("limit", 200))))
+                        .query(QueryParam.bool("open", "Only rows still waiting (default false: resolved ones too)"),
+                                QueryParam.integer("limit", "At most this many rows (default 200, at most 1000)")),
                 ApiRoute.post("/{id}/rejects/retry", "connectors:write",
                         "Map and post rejected rows again (rejectIds empty: all open)", RetryRequest.class,
                         RetryResult.class, r -> {

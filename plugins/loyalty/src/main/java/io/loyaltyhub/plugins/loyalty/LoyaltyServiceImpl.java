@@ -510,7 +510,7 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                 checked.add(BillCheck.check(bills.get(i), config, phones, stores, checkedAt));
                 valid.add(i);
             } catch (Rejected r) {
-                outcomes[i] = BillOutcome.refused(bills.get(i).billNumber(), r.code(), r.getMessage());
+                outcomes[i] = BillOutcome.refused(bills.get(i).billNumber(), r.code(), described(r));
             }
         }
         try { // the common case: every bill in one transaction
@@ -531,11 +531,18 @@ public class LoyaltyServiceImpl implements LoyaltyService {
                     outcomes[valid.get(k)] = context.transactions().inTransaction(tx ->
                             post(tx, actor, c, config, "erp", historical)).outcome();
                 } catch (Rejected r) {
-                    outcomes[valid.get(k)] = BillOutcome.refused(c.bill().billNumber(), r.code(), r.getMessage());
+                    outcomes[valid.get(k)] = BillOutcome.refused(c.bill().billNumber(), r.code(), described(r));
                 }
             }
         }
         return List.of(outcomes);
+    }
+
+    /** A refusal with its field errors, for a rejects list that has no form to show them beside. */
+    private static String described(Rejected r) {
+        StringBuilder b = new StringBuilder(r.getMessage());
+        r.fieldErrors().forEach((field, problem) -> b.append(' ').append(field).append(": ").append(problem).append('.'));
+        return b.toString();
     }
 
     /** A bill posted, or found posted before with the same content (a replay). */
