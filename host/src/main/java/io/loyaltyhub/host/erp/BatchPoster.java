@@ -20,6 +20,8 @@ import java.util.List;
 final class BatchPoster {
     /** Bills older than this when read are history: posted, but nobody is messaged about them. */
     static final Duration HISTORY = Duration.ofDays(2);
+    /** Transactions posting one batch at once: different customers do not wait for each other's row locks. */
+    static final int PARALLEL = 4;
 
     /** A row that could not be posted, with the reason (for the rejects queue). */
     record Refusal(SourceRow row, String billNumber, String reason) {
@@ -94,6 +96,59 @@ final class BatchPoster {
                 customers), refusals, newest, settled);
     }
 
+    /**
+     * Posts the bills in {@link #PARALLEL} transactions at once, each customer's bills in one of them and in their
+     * order (so visits, tiers and daily caps see them as the ERP wrote them); outcomes in the bills' order.
+     */
+    private List<BillOutcome> postInParallel(List<Bill> bills, boolean historical) {
+        if (bills.size() < 2 * PARALLEL) {
+            return loyalty.postBills(actor, bills, historical);
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int g = 0; g < PARALLEL; g++) {
+            groups.add(new ArrayList<>());
+        }
+        for (int i = 0; i < bills.size(); i++) {
+            groups.get(Math.floorMod(customerKey(bills.get(i).customerMobile()).hashCode(), PARALLEL)).add(i);
+        }
+        BillOutcome[] out = new BillOutcome[bills.size()];
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (List<Integer> group : groups) {
+                if (group.isEmpty()) {
+                    continue;
+                }
+                running.add(pool.submit(() -> {
+                    List<BillOutcome> done = loyalty.postBills(actor, group.stream().map(bills::get).toList(),
+                            historical);
+                    for (int k = 0; k < group.size(); k++) {
+                        out[group.get(k)] = done.get(k);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while posting bills", e);
+                }
+            }
+        }
+        return List.of(out);
+    }
+
+    /** The same customer whichever way the ERP wrote the number: its last ten digits. */
+    static String customerKey(String mobile) {
+        if (mobile == null) {
+            return "";
+        }
+        String digits = mobile.replaceAll("\\D", "");
+        return digits.length() <= 10 ? digits : digits.substring(digits.length() - 10);
+    }
+
     /** A refusal in words, with what is wrong per field when it says. */
     static String reason(Rejected r) {
         if (r.fieldErrors().isEmpty()) {
@@ -109,8 +164,7 @@ final class BatchPoster {
         if (rows.isEmpty()) {
             return;
         }
-        List<Bill> bills = rows.stream().map(MappedRow.ToPost::bill).toList();
-        List<BillOutcome> outcomes = loyalty.postBills(actor, bills, historical);
+        List<BillOutcome> outcomes = postInParallel(rows.stream().map(MappedRow.ToPost::bill).toList(), historical);
         for (int i = 0; i < outcomes.size(); i++) {
             BillOutcome o = outcomes.get(i);
             if (o.refused()) {

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  */
 final class ConnectorRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
-    static final Duration LEASE = Duration.ofMinutes(2);
+    // short, so a connector whose server was killed is taken over soon; renewed between batches
+    static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     static final Actor ACTOR = Actor.SYSTEM;
 

@@ -27,20 +27,20 @@ import static io.loyaltyhub.host.testing.TestServer.API_KEY;
  *   <li>a backfill of {@code bench.bills} historical bills with a line each into the ledger, through the connector
  *       as staff start it (backfill from a date), with the run's own progress figures printed while it goes;
  *       bills/s over the whole run, and the ledger checked (every bill once);</li>
- *   <li>polling lag at {@code bench.rate} new bills/s for {@code bench.seconds} seconds with the connector polling
+ *   <li>polling lag at {@code bench.erp-rate} new bills/s for {@code bench.erp-seconds} seconds with the connector polling
  *       every {@code bench.interval} seconds: the time from a bill's row being committed in the ERP to its bill in
  *       the loyalty ledger (p50, p99, max).</li>
  * </ol>
  * {@code ./mvnw -q -Pbench -DskipTests verify -Dbench.main=io.loyaltyhub.host.bench.ErpBackfillBenchmark}
  * (on the machine's MariaDB: BENCH_DB_URL=jdbc:mariadb://127.0.0.1:3306; knobs -Dbench.bills=1000000
- * -Dbench.batch=1000 -Dbench.rate=50 -Dbench.seconds=60 -Dbench.interval=5).
+ * -Dbench.batch=1000 -Dbench.erp-rate=50 -Dbench.erp-seconds=60 -Dbench.interval=5).
  */
 public final class ErpBackfillBenchmark {
     private static final int BILLS = Integer.getInteger("bench.bills", 100_000);
     private static final int CUSTOMERS = Math.max(1, Math.min(BILLS / 5, 200_000));
     private static final int BATCH = Integer.getInteger("bench.batch", 1000);
-    private static final int RATE = Integer.getInteger("bench.rate", 50);
-    private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    private static final int RATE = Integer.getInteger("bench.erp-rate", 50);
+    private static final int SECONDS = Integer.getInteger("bench.erp-seconds", 60);
     private static final int INTERVAL = Integer.getInteger("bench.interval", 5);
 
     private ErpBackfillBenchmark() {

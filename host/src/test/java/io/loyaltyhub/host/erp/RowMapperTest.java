@@ -112,6 +112,13 @@ class RowMapperTest {
     }
 
     @Test
+    void aCustomersBillsGoTogetherWhicheverWayTheNumberIsWritten() {
+        assertThat(BatchPoster.customerKey("+91 98450-12345")).isEqualTo(BatchPoster.customerKey("9845012345"))
+                .isEqualTo(BatchPoster.customerKey("09845012345")).isEqualTo("9845012345");
+        assertThat(BatchPoster.customerKey(null)).isEmpty();
+    }
+
+    @Test
     void aFailingConnectorWaitsLongerEachTimeUpToTenMinutes() {
         assertThat(ConnectorRunner.backoff(java.time.Duration.ofSeconds(30), 1)).hasSeconds(60);
         assertThat(ConnectorRunner.backoff(java.time.Duration.ofSeconds(30), 3)).hasSeconds(240);

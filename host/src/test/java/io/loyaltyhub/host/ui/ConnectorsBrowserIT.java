@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import static io.loyaltyhub.host.testing.TestServer.API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -84,7 +85,7 @@ class ConnectorsBrowserIT extends BrowserTestBase {
         // bills earn for enrolled customers only (unless enrol-on-bill is on)
         for (String[] customer : List.of(new String[] {"+919812300001", "Asha Rao"},
                 new String[] {"+919812300002", "Bala K"})) {
-            TestServer.Reply r = server.post("/api/v1/customers", TestServer.API_KEY,
+            TestServer.Reply r = server.post("/api/v1/customers", API_KEY,
                     "{\"mobile\":\"" + customer[0] + "\",\"name\":\"" + customer[1] + "\"}");
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
@@ -137,25 +138,33 @@ class ConnectorsBrowserIT extends BrowserTestBase {
 
         // the run log: the chart's "Posted" bar of a run holds both bills (refreshing should polling miss it)
         String id = browser.getCurrentUrl().replaceAll(".*/connectors/", "");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "rejects: " + server.get("/api/v1/connectors/" + id + "/rejects", TestServer.API_KEY)
-                .body()).until(d -> {
-            if (!d.findElements(By.cssSelector("#runs-chart rect[data-series='Posted'][data-value='2']")).isEmpty()) {
-                return true;
-            }
-            click("connector-refresh");
-            return null;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "rejects: " + server.get("/api/v1/connectors/" + id + "/rejects", API_KEY).body())
+                .until(d -> {
+                    if (!d.findElements(By.cssSelector("#runs-chart rect[data-series='Posted'][data-value='2']"))
+                            .isEmpty()) {
+                        return true;
+                    }
+                    click("connector-refresh");
+                    return null;
+                });
         wait.until(d -> cells("runs-grid").contains("Finished"));
         wait.until(d -> text("connector-last-run").contains("posted"));
         wait.until(d -> text("connector-open-rejects").equals("1"));
 
         click("tab-rejects");
         wait.until(d -> "1".equals(d.findElement(By.id("rejects-grid")).getDomAttribute("data-open")));
-        assertThat(String.join(" ", cells("rejects-grid"))).contains("CSV-3");
+        assertThat(String.join(" ", cells("rejects-grid"))).contains("CSV-3", "invoices.csv", "mobile");
 
         // the list shows it too
         browser.get(server.adminBase() + "/connectors");
         wait.until(d -> cells("connectors-grid").contains("Till exports"));
         assertThat(cells("connectors-grid")).contains("Running").anyMatch(c -> c.startsWith("CSV files"));
+
+        // yesterday's bills are the newest it read: the dashboard asks for a person, linking to the connector
+        browser.get(server.adminBase() + "/");
+        WebElement banner = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("connector-banner-" + id)));
+        assertThat(banner.getText()).startsWith("Connector Till exports: ");
+        assertThat(banner.getDomAttribute("href")).isEqualTo("connectors/" + id);
     }
 }
