@@ -12,6 +12,7 @@ import io.loyaltyhub.ui.affiliates.PayoutsView;
 import io.loyaltyhub.ui.audit.AuditView;
 import io.loyaltyhub.ui.chat.ChannelsView;
 import io.loyaltyhub.ui.chat.ChatSimulatorView;
+import io.loyaltyhub.ui.connectors.ConnectorsView;
 import io.loyaltyhub.ui.customers.CustomersView;
 import io.loyaltyhub.ui.customers.LeaderboardView;
 import io.loyaltyhub.ui.internal.ServiceInjector;
@@ -55,6 +56,7 @@ public final class MainNav {
             new Entry("Fraud alerts", VaadinIcon.WARNING, FraudAlertsView.class),
             new Entry("Affiliate leaderboard", VaadinIcon.BAR_CHART, AffiliateLeaderboardView.class),
             new Entry("Plugins", VaadinIcon.PLUG, PluginsView.class),
+            new Entry("Connectors", VaadinIcon.DATABASE, ConnectorsView.class),
             new Entry("Staff users", VaadinIcon.USERS, StaffView.class),
             new Entry("Audit log", VaadinIcon.RECORDS, AuditView.class),
             new Entry("Events", VaadinIcon.EXCHANGE, EventsView.class));

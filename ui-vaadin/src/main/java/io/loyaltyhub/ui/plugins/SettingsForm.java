@@ -59,6 +59,11 @@ public class SettingsForm extends VerticalLayout {
         fields.values().forEach(f -> f.setReadOnly(!editable));
     }
 
+    /** Hides the form's own save button, for a page that saves the settings with more (a connector). */
+    public void setSaveButtonVisible(boolean visible) {
+        save.setVisible(visible);
+    }
+
     /** Every field's value as text, in schema order ("" for an empty field). */
     public Map<String, String> currentValues() {
         SettingValues values = new SettingValues();

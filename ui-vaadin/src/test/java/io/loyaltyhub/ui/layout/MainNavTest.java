@@ -117,6 +117,21 @@ class MainNavTest {
     }
 
     @Test
+    void connectorsFollowPluginsWhileTheErpServiceIsThere() {
+        PluginServices erp = services(Map.of(io.loyaltyhub.api.erp.ErpConnectors.class,
+                stub(io.loyaltyhub.api.erp.ErpConnectors.class)));
+        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN), erp)).extracting(MainNav.Entry::label)
+                .containsExactly("Dashboard", "Plugins", "Connectors", "Staff users", "Audit log", "Events");
+        assertThat(MainNav.visibleFor(Actor.staff(3, "s", Role.SUPPORT), erp)).extracting(MainNav.Entry::label)
+                .as("support may look").contains("Connectors");
+        assertThat(MainNav.visibleFor(Actor.apiKey(9, "reader", java.util.Set.of("plugins:read")), erp))
+                .extracting(MainNav.Entry::label).doesNotContain("Connectors");
+        assertThat(MainNav.visibleFor(Actor.staff(1, "a", Role.ADMIN), ALL)).extracting(MainNav.Entry::label)
+                .as("hidden while nothing runs connectors").doesNotContain("Connectors");
+        assertThat(MainNav.coreRoutes()).contains("connectors");
+    }
+
+    @Test
     void nobodySeesNothing() {
         assertThat(MainNav.visibleFor(null, ALL)).isEmpty();
     }
