@@ -43,6 +43,7 @@ import java.util.function.Supplier;
  */
 public final class ErpConnectorsService implements ErpConnectors, AutoCloseable {
     static final int PREVIEW_ROWS = 20;
+    private static final String MASK = "********";
 
     private final Transactions tx;
     private final ConnectorStore store;
@@ -121,7 +122,14 @@ public final class ErpConnectorsService implements ErpConnectors, AutoCloseable 
                     "The type of a connector cannot change; create a new connector instead."));
         }
         ErpConnector type = types.require(before.type());
-        Checked ok = check(type, new ConnectorDraft(draft.name(), before.type(), draft.settings(), draft.mapping()), id);
+        // a secret shown back masked and sent again unchanged keeps its stored value
+        Map<String, String> settings = new LinkedHashMap<>(draft.settings());
+        for (SettingDefinition d : type.settings().settings()) {
+            if (d.type() == SettingType.SECRET && MASK.equals(settings.get(d.key()))) {
+                settings.put(d.key(), before.settings().getOrDefault(d.key(), ""));
+            }
+        }
+        Checked ok = check(type, new ConnectorDraft(draft.name(), before.type(), settings, draft.mapping()), id);
         tx.run(t -> {
             if (store.nameTaken(t.sql(), ok.name(), id)) {
                 throw nameTaken(ok.name());
@@ -409,7 +417,7 @@ public final class ErpConnectorsService implements ErpConnectors, AutoCloseable 
         Map<String, String> out = new LinkedHashMap<>(settings);
         for (SettingDefinition d : type.settings().settings()) {
             if (d.type() == SettingType.SECRET && out.containsKey(d.key()) && !out.get(d.key()).isEmpty()) {
-                out.put(d.key(), "********");
+                out.put(d.key(), MASK);
             }
         }
         return out;

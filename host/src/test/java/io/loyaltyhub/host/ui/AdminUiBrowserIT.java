@@ -31,7 +31,7 @@ class AdminUiBrowserIT extends BrowserTestBase {
 
         // An invalid value is refused with the reason on the field, and nothing is saved.
         maxStores.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0");
-        browser.findElement(By.id("save-settings")).click();
+        saveSettings();
         wait.until(d -> d.findElement(By.id("setting-max-stores")).getDomAttribute("invalid") != null);
         assertThat(browser.findElement(By.id("setting-max-stores")).getText()).contains("must be between 1 and 100000");
         assertThat(server.get("/api/v1/plugins/stores", TestServer.API_KEY).json().at("/settings/max-stores").asText())
@@ -39,7 +39,7 @@ class AdminUiBrowserIT extends BrowserTestBase {
 
         maxStores = browser.findElement(By.cssSelector("#setting-max-stores input"));
         maxStores.sendKeys(Keys.chord(Keys.CONTROL, "a"), "42");
-        browser.findElement(By.id("save-settings")).click();
+        saveSettings();
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Settings saved"));
         assertThat(server.get("/api/v1/plugins/stores", TestServer.API_KEY).json().at("/settings/max-stores").asText())
                 .isEqualTo("42");
@@ -57,5 +57,13 @@ class AdminUiBrowserIT extends BrowserTestBase {
         browser.get(server.adminBase() + "/audit");
         wait.until(ExpectedConditions.urlContains("/login"));
         assertThat(browser.findElements(By.id("audit-grid"))).isEmpty();
+    }
+
+    /** The plugins grid grows with every shipped plugin: the button may sit below the window, as a user scrolls to. */
+    private void saveSettings() {
+        org.openqa.selenium.WebElement save = browser.findElement(By.id("save-settings"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})",
+                save);
+        save.click();
     }
 }
