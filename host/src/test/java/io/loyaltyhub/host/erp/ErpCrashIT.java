@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ErpCrashIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BILLS = 12_000;
+    private static final int BILLS = 8_000;
     private final List<PackagedServer> servers = new ArrayList<>();
     private ErpSourceDb src;
 
@@ -75,7 +75,7 @@ class ErpCrashIT {
             long before = posted(running, id);
             // in the middle of the backfill: some batches in, most not
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> posted(running, id) > before + 1_000);
+                    .until(() -> posted(running, id) > before + 800);
             running.kill();
             await().atMost(Duration.ofSeconds(30)).until(() -> running.processesUsingDataDir().isEmpty());
             System.out.println("kill " + kill + " (-9) in the middle of the backfill");
