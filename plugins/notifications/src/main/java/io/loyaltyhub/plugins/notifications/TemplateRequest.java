@@ -10,10 +10,10 @@ import java.util.List;
  * @param category UTILITY (default: the trigger's) or MARKETING
  * @param whatsapp the approved WhatsApp template for sends outside the 24-hour window; null: none
  */
-public record TemplateRequest(String trigger, String language, String body, String category, Mapping whatsapp) {
+public record TemplateRequest(String trigger, String language, String body, String category, WhatsAppTemplateRequest whatsapp) {
 
     /** @param parameters our variables in the order of the WhatsApp template's body parameters */
-    public record Mapping(String name, String language, List<String> parameters) {
+    public record WhatsAppTemplateRequest(String name, String language, List<String> parameters) {
     }
 
     /** @param current the category to keep when none is given (a change), or null (a new template: the trigger's) */
