@@ -43,6 +43,8 @@ public final class OpenApiDocument {
                 + "Each operation names the scope it needs in x-required-scope. Errors are RFC 9457 problem documents.");
         ObjectNode paths = doc.putObject("paths");
         ObjectNode schemas = json.mapper().createObjectNode();
+        // schemas are named by simple class name: two records of one name would silently share a schema
+        Map<String, Class<?>> owners = new java.util.HashMap<>();
         schemas.set("Problem", problemSchema(json));
         for (ApiEndpoint endpoint : endpoints) {
             for (ApiRoute route : endpoint.routes()) {
@@ -88,7 +90,7 @@ public final class OpenApiDocument {
                     ObjectNode body = op.putObject("requestBody");
                     body.put("required", route.bodyRequired());
                     body.putObject("content").putObject("application/json").set("schema",
-                            schemaRef(json, route.requestType(), schemas, true));
+                            schemaRef(json, route.requestType(), schemas, owners, true));
                 }
                 ObjectNode responses = op.putObject("responses");
                 for (int status : route.successes()) {
@@ -96,7 +98,7 @@ public final class OpenApiDocument {
                     ok.put("description", status == 201 ? "Created" : status == 204 ? "No content" : "Success");
                     if (status != 204) {
                         ok.putObject("content").putObject("application/json").set("schema",
-                                route.responseType() != null ? schemaRef(json, route.responseType(), schemas, false)
+                                route.responseType() != null ? schemaRef(json, route.responseType(), schemas, owners, false)
                                         : json.mapper().createObjectNode().put("type", "object"));
                     }
                 }
@@ -130,17 +132,37 @@ public final class OpenApiDocument {
      * The schema of {@code type}. Record components of reference types may be null (marked nullable);
      * primitives, and components marked {@link Required} in requests, are required.
      */
-    private static ObjectNode schemaRef(HostJson json, Type type, ObjectNode schemas, boolean request) {
+    /** Two records of one name may share a schema only when their components are the same. */
+    private static boolean sameShape(Class<?> a, Class<?> b) {
+        if (!a.isRecord() || !b.isRecord()) {
+            return false;
+        }
+        RecordComponent[] x = a.getRecordComponents();
+        RecordComponent[] y = b.getRecordComponents();
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!x[i].getName().equals(y[i].getName()) || !x[i].getGenericType().equals(y[i].getGenericType())
+                    || x[i].isAnnotationPresent(Required.class) != y[i].isAnnotationPresent(Required.class)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ObjectNode schemaRef(HostJson json, Type type, ObjectNode schemas, Map<String, Class<?>> owners,
+                                         boolean request) {
         ObjectNode s = json.mapper().createObjectNode();
         Class<?> raw = type instanceof Class<?> c ? c
                 : type instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : Object.class;
         if (raw.isArray()) {
             s.put("type", "array");
-            s.set("items", schemaRef(json, raw.getComponentType(), schemas, request));
+            s.set("items", schemaRef(json, raw.getComponentType(), schemas, owners, request));
         } else if (Collection.class.isAssignableFrom(raw)) {
             s.put("type", "array");
             Type item = type instanceof ParameterizedType pt ? pt.getActualTypeArguments()[0] : Object.class;
-            s.set("items", schemaRef(json, item, schemas, request));
+            s.set("items", schemaRef(json, item, schemas, owners, request));
         } else if (Map.class.isAssignableFrom(raw)) {
             s.put("type", "object");
         } else if (raw == String.class || raw.isEnum()) {
@@ -179,13 +201,18 @@ public final class OpenApiDocument {
             }
         } else if (raw.isRecord()) {
             String name = raw.getSimpleName();
+            Class<?> owner = owners.putIfAbsent(name, raw);
+            if (owner != null && owner != raw && !sameShape(owner, raw)) {
+                throw new IllegalStateException("Two API types are named " + name + " (" + owner.getName() + " and "
+                        + raw.getName() + "); /openapi names schemas by simple name, so rename one.");
+            }
             if (!schemas.has(name)) {
                 ObjectNode def = schemas.putObject(name); // placeholder first: records may refer to themselves
                 def.put("type", "object");
                 ObjectNode props = def.putObject("properties");
                 ArrayNode required = json.mapper().createArrayNode();
                 for (RecordComponent rc : raw.getRecordComponents()) {
-                    ObjectNode prop = schemaRef(json, rc.getGenericType(), schemas, request);
+                    ObjectNode prop = schemaRef(json, rc.getGenericType(), schemas, owners, request);
                     boolean primitive = rc.getType().isPrimitive();
                     if (primitive || rc.isAnnotationPresent(Required.class)) {
                         required.add(rc.getName());

@@ -50,4 +50,30 @@ class OpenApiDocumentTest {
         assertThat(bill.at("/lines/items/$ref").asText()).isEqualTo("#/components/schemas/Line");
         assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     }
+
+    /** Another record called {@code Line}, as a second plugin might declare. */
+    static final class Other {
+        record Line(String text) {
+        }
+    }
+
+    @Test
+    void twoApiTypesOfOneNameAreRefusedAtStartRatherThanSharingASchema() {
+        HostJson json = new HostJson();
+        ApiEndpoint clash = new ApiEndpoint() {
+            @Override
+            public String area() {
+                return "clash";
+            }
+
+            @Override
+            public List<ApiRoute> routes() {
+                return List.of(
+                        ApiRoute.get("/a", "bills:read", "A", Line.class, r -> ApiResponse.noContent()),
+                        ApiRoute.get("/b", "bills:read", "B", Other.Line.class, r -> ApiResponse.noContent()));
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenApiDocument.render(json, "1", List.of(clash)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Two API types are named Line");
+    }
 }
