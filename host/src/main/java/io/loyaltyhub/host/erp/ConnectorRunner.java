@@ -8,6 +8,7 @@ import io.loyaltyhub.api.erp.ErpSourceException;
 import io.loyaltyhub.api.loyalty.LoyaltyService;
 import io.loyaltyhub.api.platform.Actor;
 import io.loyaltyhub.host.config.Durations;
+import io.loyaltyhub.host.plugins.SettingsValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,8 @@ final class ConnectorRunner implements AutoCloseable {
     private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean open = true;
+    /** System.nanoTime of the last sweep for abandoned runs (pacing only). */
+    private long lastSweep = System.nanoTime() - LEASE.toNanos();
     private ExecutorService workers;
     private Thread loop;
 
@@ -88,10 +91,13 @@ final class ConnectorRunner implements AutoCloseable {
         while (open) {
             try {
                 Instant now = clock.instant();
-                tx.run(t -> {
-                    store.failAbandoned(t.sql(), now.minus(LEASE), now);
-                    return null;
-                });
+                if (System.nanoTime() - lastSweep >= LEASE.toNanos()) { // runs go stale no faster than their lease
+                    tx.run(t -> {
+                        store.failAbandoned(t.sql(), now.minus(LEASE), now);
+                        return null;
+                    });
+                    lastSweep = System.nanoTime();
+                }
                 for (long id : tx.inTransaction(t -> store.due(t.sql(), now))) {
                     if (running.add(id)) {
                         if (tx.inTransaction(t -> store.lease(t.sql(), id, owner, LEASE, now))) {
@@ -142,7 +148,7 @@ final class ConnectorRunner implements AutoCloseable {
 
     private void runNow(ConnectorStore.Stored c, boolean backfill, boolean requested) {
         Instant started = clock.instant();
-        Map<String, String> settings = types.find(c.type()).map(t -> SettingsOf.effective(t, c.settings()))
+        Map<String, String> settings = types.find(c.type()).map(t -> SettingsValidation.effective(t.settings(), c.settings()))
                 .orElse(c.settings());
         Duration interval = Durations.parse(settings.getOrDefault("poll-interval", "PT30S"));
         int batchSize = (int) Math.max(1, Math.min(10_000, Long.parseLong(settings.getOrDefault("batch-size",
@@ -196,7 +202,7 @@ final class ConnectorRunner implements AutoCloseable {
         ErpConnector type = types.find(c.type()).orElseThrow(() -> new ErpSourceException(
                 io.loyaltyhub.api.erp.ErpProblem.SETTINGS, "the connector type '" + c.type()
                 + "' is not available: its plugin is not started"));
-        return type.open(new ErpSourceConfig(c.id(), SettingsOf.effective(type, c.settings()), c.mapping(), env));
+        return type.open(new ErpSourceConfig(c.id(), SettingsValidation.effective(type.settings(), c.settings()), c.mapping(), env));
     }
 
     private static long expected(ErpSource source, String cursor) {

@@ -2,7 +2,6 @@ package io.loyaltyhub.host.erp;
 
 import io.loyaltyhub.api.common.Rejected;
 import io.loyaltyhub.api.data.Transactions;
-import io.loyaltyhub.api.erp.BillField;
 import io.loyaltyhub.api.erp.ConnectionCheck;
 import io.loyaltyhub.api.erp.ConnectorDraft;
 import io.loyaltyhub.api.erp.ConnectorInfo;
@@ -384,7 +383,7 @@ public final class ErpConnectorsService implements ErpConnectors, AutoCloseable 
     }
 
     private ErpSourceConfig config(ErpConnector type, long id, Map<String, String> settings, Mapping mapping) {
-        return new ErpSourceConfig(id, SettingsOf.effective(type, settings), mapping, env);
+        return new ErpSourceConfig(id, SettingsValidation.effective(type.settings(), settings), mapping, env);
     }
 
     private ConnectorStore.Stored stored(io.loyaltyhub.api.data.SqlRunner sql, long id) {
@@ -449,10 +448,5 @@ public final class ErpConnectorsService implements ErpConnectors, AutoCloseable 
             }
             return s / 86_400 + " days";
         }
-    }
-
-    /** The fields a bill needs from any source, for forms. */
-    public static List<BillField> requiredFields() {
-        return List.of(BillField.values()).stream().filter(BillField::required).toList();
     }
 }
